@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/** The command-line entry: resolve settings, listen, and close cleanly on SIGTERM/SIGINT. */
+import { ConfigError, helpText, resolveConfig } from './config';
+import { FixtureError } from './fixtures/loader';
+import { buildApp } from './app';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(helpText());
+    return;
+  }
+  const config = resolveConfig(argv, process.env);
+  const app = await buildApp(config);
+  const url = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth }, `smartag-emulator listening on ${url}`);
+  if (config.logLevel === 'silent') process.stdout.write(`smartag-emulator listening on ${url}\n`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof FixtureError;
+  process.stderr.write(`smartag-emulator: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(known ? 2 : 1);
+});

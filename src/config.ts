@@ -1,0 +1,137 @@
+/**
+ * Every setting of the emulator, in one table: each has a CLI flag, a
+ * SMARTAG_* environment variable and a default. The table also writes
+ * `--help` and the README's settings section (scripts/gen-docs.ts).
+ */
+import path from 'node:path';
+import type { AuthMode } from './protocol/auth';
+export type UnimplementedMode = 'example' | 'error';
+
+export interface EmulatorConfig {
+  host: string;
+  port: number;
+  /** `:memory:` or a file path. */
+  db: string;
+  /** A fixture file, or null to start empty. */
+  fixtures: string | null;
+  logLevel: string;
+  auth: AuthMode;
+  unimplemented: UnimplementedMode;
+  strictParams: boolean;
+  adminToken: string | null;
+  journalSize: number;
+  bodyLimit: number;
+  maxParameters: number;
+  maxParameterLength: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+}
+
+export const DEFAULT_FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'default.json');
+
+interface Setting<K extends keyof EmulatorConfig> {
+  key: K;
+  flag: string;
+  env: string;
+  /** How the default reads in --help and the README. */
+  shownDefault: string;
+  help: string;
+  parse(text: string): EmulatorConfig[K];
+}
+
+function setting<K extends keyof EmulatorConfig>(s: Setting<K>): Setting<K> {
+  return s;
+}
+
+export const settings = [
+  setting({ key: 'port', flag: '--port', env: 'SMARTAG_PORT', shownDefault: '8080', help: 'TCP port to listen on; 0 picks a free one.', parse: (t) => integer(t, 'port', 0, 65535) }),
+  setting({ key: 'host', flag: '--host', env: 'SMARTAG_HOST', shownDefault: '127.0.0.1', help: 'Address to listen on (0.0.0.0 in the container image).', parse: (t) => t }),
+  setting({ key: 'db', flag: '--db', env: 'SMARTAG_DB', shownDefault: ':memory:', help: 'SQLite file that keeps state across restarts; in memory by default.', parse: (t) => t }),
+  setting({ key: 'fixtures', flag: '--fixtures', env: 'SMARTAG_FIXTURES', shownDefault: 'fixtures/default.json', help: 'Fixture file loaded at start and on reset; "none" starts empty.', parse: (t) => (t === 'none' ? null : path.resolve(t)) }),
+  setting({ key: 'logLevel', flag: '--log-level', env: 'SMARTAG_LOG_LEVEL', shownDefault: 'info', help: 'fatal, error, warn, info, debug, trace or silent.', parse: (t) => oneOf(t, 'log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+  setting({ key: 'auth', flag: '--auth', env: 'SMARTAG_AUTH', shownDefault: 'lenient', help: 'Signature checking: off, lenient (verify and report, serve anyway) or strict.', parse: (t) => oneOf(t, 'auth mode', ['off', 'lenient', 'strict'] as const) }),
+  setting({ key: 'unimplemented', flag: '--unimplemented', env: 'SMARTAG_UNIMPLEMENTED', shownDefault: 'example', help: 'Operations without a stateful implementation: answer a synthesised example, or error.', parse: (t) => oneOf(t, 'unimplemented mode', ['example', 'error'] as const) }),
+  setting({ key: 'strictParams', flag: '--strict-params', env: 'SMARTAG_STRICT_PARAMS', shownDefault: 'false', help: 'Reject parameters the operation does not define (the real gateway ignores them).', parse: (t) => boolean(t, 'strict-params') }),
+  setting({ key: 'adminToken', flag: '--admin-token', env: 'SMARTAG_ADMIN_TOKEN', shownDefault: '(none)', help: 'Token the control plane requires (header x-emulator-token); required when listening beyond loopback.', parse: (t) => t || null }),
+  setting({ key: 'journalSize', flag: '--journal-size', env: 'SMARTAG_JOURNAL_SIZE', shownDefault: '1000', help: 'How many API calls the request journal keeps.', parse: (t) => integer(t, 'journal size', 0, 1_000_000) }),
+  setting({ key: 'bodyLimit', flag: '--body-limit', env: 'SMARTAG_BODY_LIMIT', shownDefault: '1048576', help: 'Largest request body accepted, in bytes.', parse: (t) => integer(t, 'body limit', 1024, 64 * 1024 * 1024) }),
+  setting({ key: 'maxParameters', flag: '--max-parameters', env: 'SMARTAG_MAX_PARAMETERS', shownDefault: '1000', help: 'Most parameters one request may carry.', parse: (t) => integer(t, 'max parameters', 10, 100_000) }),
+  setting({ key: 'maxParameterLength', flag: '--max-parameter-length', env: 'SMARTAG_MAX_PARAMETER_LENGTH', shownDefault: '65536', help: 'Longest parameter name or value, in characters.', parse: (t) => integer(t, 'max parameter length', 64, 16 * 1024 * 1024) }),
+  setting({ key: 'requestTimeout', flag: '--request-timeout', env: 'SMARTAG_REQUEST_TIMEOUT', shownDefault: '30000', help: 'Milliseconds a client has to send a whole request.', parse: (t) => integer(t, 'request timeout', 100, 3_600_000) }),
+  setting({ key: 'keepAliveTimeout', flag: '--keep-alive-timeout', env: 'SMARTAG_KEEP_ALIVE_TIMEOUT', shownDefault: '5000', help: 'Milliseconds an idle keep-alive connection stays open.', parse: (t) => integer(t, 'keep-alive timeout', 100, 3_600_000) }),
+];
+
+export function defaultConfig(): EmulatorConfig {
+  return {
+    host: '127.0.0.1',
+    port: 8080,
+    db: ':memory:',
+    fixtures: DEFAULT_FIXTURES,
+    logLevel: 'info',
+    auth: 'lenient',
+    unimplemented: 'example',
+    strictParams: false,
+    adminToken: null,
+    journalSize: 1000,
+    bodyLimit: 1024 * 1024,
+    maxParameters: 1000,
+    maxParameterLength: 65536,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5000,
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Defaults, then SMARTAG_* variables, then flags (`--port 9000` or `--port=9000`). */
+export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorConfig {
+  const config = defaultConfig();
+  const assign = (s: (typeof settings)[number], text: string) => {
+    (config as unknown as Record<string, unknown>)[s.key] = s.parse(text);
+  };
+  for (const s of settings) {
+    const value = env[s.env];
+    if (value !== undefined && value !== '') assign(s, value);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = splitFlag(argv[i]);
+    const s = settings.find((candidate) => candidate.flag === flag);
+    if (!s) throw new ConfigError(`Unknown option ${argv[i]}; see --help.`);
+    const isSwitch = s.key === 'strictParams' && inline === undefined && !/^(true|false)$/.test(argv[i + 1] ?? '');
+    const value = inline ?? (isSwitch ? 'true' : argv[++i]);
+    if (value === undefined) throw new ConfigError(`Option ${flag} needs a value.`);
+    assign(s, value);
+  }
+  return config;
+}
+
+export function helpText(): string {
+  const rows = settings.map((s) => `  ${`${s.flag} VALUE`.padEnd(30)} ${s.help}\n  ${''.padEnd(30)} env ${s.env}, default ${s.shownDefault}`);
+  return ['Usage: smartag-emulator [options]', '', 'Options:', ...rows, `  ${'--help'.padEnd(30)} Show this text.`, ''].join('\n');
+}
+
+function splitFlag(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return eq === -1 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function integer(text: string, name: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new ConfigError(`Invalid ${name} "${text}": expected a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function boolean(text: string, name: string): boolean {
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  throw new ConfigError(`Invalid ${name} "${text}": expected true or false.`);
+}
+
+function oneOf<T extends string>(text: string, name: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new ConfigError(`Invalid ${name} "${text}": expected one of ${allowed.join(', ')}.`);
+  }
+  return text as T;
+}

@@ -1,0 +1,138 @@
+/**
+ * The one dispatcher: every API call goes read -> route -> authenticate ->
+ * validate -> handle (or synthesise) -> render, and every failure on the way
+ * becomes one rendered error. Synchronous from end to end, so a handler's
+ * transaction never interleaves with another request's.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Emulator } from './emulator';
+import type { AuthEnvironment } from './protocol/auth';
+import { authenticate } from './protocol/auth';
+import type { ApiRequest } from './protocol/api-request';
+import { ApiError, apiError, missingParameter } from './protocol/errors';
+import { guessFormat, readApiRequest, type HttpRequestParts } from './protocol/read-request';
+import { renderError, renderSuccess, type RenderedResponse } from './protocol/render';
+import { getOperation } from './spec';
+import { validateParams } from './spec/validate';
+import { synthesizeResponse } from './spec/synthesize';
+import { operations } from './operations';
+import { redactParams } from './control/journal';
+
+export const API_VERSION = '2018-03-13';
+export const SYNTHESIZED_HEADER = 'x-emulator-synthesized';
+export const AUTH_FAILURE_HEADER = 'x-emulator-auth-failure';
+
+export interface DispatchResult {
+  response: RenderedResponse;
+  requestId: string;
+  action: string;
+  accountId: string;
+  /** Error code, or null on success. */
+  code: string | null;
+  synthesized: boolean;
+  authFailure: string | null;
+}
+
+export interface DispatchEnvironment {
+  emulator: Emulator;
+  auth: AuthEnvironment;
+  /** Logs an unexpected exception with its stack (server side only). */
+  logInternalError(error: unknown, requestId: string): void;
+}
+
+export function newRequestId(): string {
+  return randomUUID().toUpperCase();
+}
+
+export function dispatch(http: HttpRequestParts, env: DispatchEnvironment): DispatchResult {
+  const requestId = newRequestId();
+  const started = performance.now();
+  const result: DispatchResult = {
+    response: undefined as unknown as RenderedResponse,
+    requestId,
+    action: '',
+    accountId: env.emulator.defaultAccountId,
+    code: null,
+    synthesized: false,
+    authFailure: null,
+  };
+  let request: ApiRequest | undefined;
+  try {
+    request = readApiRequest(http, env.emulator.config);
+    result.action = request.action;
+    result.response = handle(request, result, env);
+  } catch (error) {
+    const apiErr = error instanceof ApiError ? error : internalError(error, requestId, env);
+    result.code = apiErr.code;
+    result.response = renderError(apiErr, requestId, request?.format ?? guessFormat(http.url));
+  }
+  decorate(result);
+  record(result, http.method, request, performance.now() - started, env);
+  return result;
+}
+
+function handle(request: ApiRequest, result: DispatchResult, env: DispatchEnvironment): RenderedResponse {
+  const { emulator } = env;
+  checkRoute(request);
+  const auth = authenticate(request, env.auth);
+  result.accountId = auth.accountId;
+  if (auth.failure) result.authFailure = `${auth.failure.code}: ${auth.failure.message}`;
+  const params = validateParams(request.action, request.params, { strictParams: emulator.config.strictParams });
+  const operation = operations.get(request.action);
+  let body: object;
+  if (operation) {
+    body = operation.handle(params, {
+      requestId: result.requestId,
+      accountId: auth.accountId,
+      store: emulator.store,
+      now: Date.now,
+    });
+  } else if (emulator.config.unimplemented === 'error') {
+    throw apiError('NotImplemented');
+  } else {
+    body = synthesizeResponse(request.action);
+    result.synthesized = true;
+  }
+  return renderSuccess(request.action, result.requestId, body, request.format);
+}
+
+/** Action and Version name one operation of this product version. */
+function checkRoute(request: ApiRequest): void {
+  if (request.action === '') throw missingParameter('Action');
+  if (request.version === '') throw missingParameter('Version');
+  if (request.version !== API_VERSION) throw apiError('InvalidVersion');
+  if (!getOperation(request.action)) throw apiError('InvalidAction.NotFound');
+}
+
+function internalError(error: unknown, requestId: string, env: DispatchEnvironment): ApiError {
+  env.logInternalError(error, requestId);
+  return apiError('InternalError');
+}
+
+function decorate(result: DispatchResult): void {
+  if (result.synthesized) result.response.headers[SYNTHESIZED_HEADER] = 'true';
+  if (result.authFailure) result.response.headers[AUTH_FAILURE_HEADER] = result.authFailure;
+}
+
+function record(
+  result: DispatchResult,
+  method: string,
+  request: ApiRequest | undefined,
+  durationMs: number,
+  env: DispatchEnvironment,
+): void {
+  env.emulator.journal.record({
+    time: new Date().toISOString(),
+    requestId: result.requestId,
+    action: result.action,
+    accountId: result.accountId,
+    method,
+    params: request ? redactParams(request.params) : {},
+    status: result.response.status,
+    code: result.code,
+    durationMs: Math.round(durationMs * 1000) / 1000,
+    synthesized: result.synthesized,
+    authFailure: result.authFailure,
+    fault: null,
+  });
+}

@@ -1,0 +1,56 @@
+/** IPv4 addresses and CIDR blocks, as 32-bit unsigned numbers. */
+
+export interface CidrBlock {
+  network: number;
+  prefix: number;
+  /** First and last address of the block. */
+  first: number;
+  last: number;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function parseIpv4(text: string): number | undefined {
+  if (!IPV4.test(text)) return undefined;
+  return text.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+}
+
+/** `10.0.0.0/24`; the address must be the block's network address. */
+export function parseCidr(text: string): CidrBlock | undefined {
+  const slash = text.indexOf('/');
+  if (slash === -1) return undefined;
+  const address = parseIpv4(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (address === undefined || !/^\d{1,2}$/.test(prefixText)) return undefined;
+  const prefix = Number(prefixText);
+  if (prefix > 32) return undefined;
+  const size = 2 ** (32 - prefix);
+  if (address % size !== 0) return undefined;
+  return { network: address, prefix, first: address, last: address + size - 1 };
+}
+
+export function blocksOverlap(a: CidrBlock, b: CidrBlock): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+export function anyOverlap(left: readonly string[], right: readonly string[]): boolean {
+  const rightBlocks = right.map(parseCidr).filter((b): b is CidrBlock => b !== undefined);
+  return left.some((text) => {
+    const block = parseCidr(text);
+    return block !== undefined && rightBlocks.some((other) => blocksOverlap(block, other));
+  });
+}
+
+/**
+ * Whether `ip` can be handed to a client from one of `blocks`: inside a
+ * block, and not its network or broadcast address (a /31 or /32 has neither).
+ */
+export function isAssignableIn(ip: string, blocks: readonly string[]): boolean {
+  const address = parseIpv4(ip);
+  if (address === undefined) return false;
+  return blocks.some((text) => {
+    const block = parseCidr(text);
+    if (block === undefined || address < block.first || address > block.last) return false;
+    return block.prefix >= 31 || (address !== block.first && address !== block.last);
+  });
+}

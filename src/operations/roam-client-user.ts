@@ -1,0 +1,80 @@
+/**
+ * RoamClientUser: the client account `UserName` of the source SAG APP
+ * instance becomes usable on the destination one. The checks run in the
+ * order behaviour.md gives; the first that fails decides the answer.
+ * (Check 1, missing parameters, is the spec validation's, before this runs.)
+ */
+import { apiError } from '../protocol/errors';
+import { anyOverlap, isAssignableIn } from '../model/cidr';
+import { isWellFormedUserName } from '../model/names';
+import { SAG_APP_TYPE, type Instance } from '../storage/instances';
+import type { ClientUser } from '../storage/client-users';
+import { defineOperation, type OperationContext } from './operation';
+
+interface RoamClientUserParams {
+  RegionId: string;
+  OriginRegionId: string;
+  OriginSmartAGId: string;
+  TargetSmartAGId: string;
+  UserName: string;
+}
+
+export default defineOperation<RoamClientUserParams>({
+  action: 'RoamClientUser',
+  handle(params, context) {
+    if (!isWellFormedUserName(params.UserName)) throw apiError('ClientUser.NameInvalid');
+    return context.store.transaction(() => {
+      const { source, destination } = findBothInstances(params, context);
+      const user = context.store.clientUsers.find(context.accountId, source.id, params.UserName);
+      if (!user) throw apiError('ResourceNotFound.User');
+      checkDestinationAccepts(user, source, destination, context);
+      context.store.clientUsers.insert(roamedCopy(user, source, destination, context.now()));
+      return {};
+    });
+  },
+});
+
+function findBothInstances(params: RoamClientUserParams, context: OperationContext) {
+  const { instances } = context.store;
+  const source = instances.findInRegion(context.accountId, params.OriginRegionId, params.OriginSmartAGId);
+  const destination = instances.findInRegion(context.accountId, params.RegionId, params.TargetSmartAGId);
+  if (!source || !destination) throw apiError('SAG.InstanceNoFound');
+  if (source.instanceType !== SAG_APP_TYPE || destination.instanceType !== SAG_APP_TYPE) {
+    throw apiError('ClientUser.NotSupportAction');
+  }
+  return { source, destination };
+}
+
+/** Checks 6 to 12, in order. */
+function checkDestinationAccepts(user: ClientUser, source: Instance, destination: Instance, context: OperationContext) {
+  const { clientUsers } = context.store;
+  if (source.enterpriseCode !== destination.enterpriseCode || source.idaasInstanceId !== destination.idaasInstanceId) {
+    throw apiError('EnterpriseCode.ConfigDifferent');
+  }
+  if (destination.cidrBlocks.length === 0) throw apiError('SAG.CidrEmpty');
+  if (anyOverlap(source.cidrBlocks, destination.cidrBlocks)) throw apiError('SAG.CidrOverlap');
+  if (clientUsers.find(context.accountId, destination.id, user.userName)) throw apiError('ClientUser.UserExist');
+  if (clientUsers.count(context.accountId, destination.id) >= destination.userQuota) {
+    throw apiError('ClientUser.UserOverLimit');
+  }
+  if (user.bandwidth > destination.maxBandwidth) throw apiError('ClientUser.BandwidthInvalid');
+  if (user.clientIp !== null && !isStaticIpFree(user.clientIp, destination, context)) {
+    throw apiError('ClientUser.InvalidClientIp');
+  }
+}
+
+function isStaticIpFree(clientIp: string, destination: Instance, context: OperationContext): boolean {
+  return isAssignableIn(clientIp, destination.cidrBlocks)
+    && !context.store.clientUsers.isIpTaken(context.accountId, destination.id, clientIp);
+}
+
+/** Same name, mail, bandwidth, static IP, password and state, marked as roamed. */
+function roamedCopy(user: ClientUser, source: Instance, destination: Instance, now: number): ClientUser {
+  return {
+    ...user,
+    instanceId: destination.id,
+    roamedFromRegionId: source.regionId,
+    roamedFromInstanceId: source.id,
+    createdAt: now,
+  };
+}

@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { migrations } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the state database. `:memory:` by default; a file keeps state across
+ * restarts. WAL with synchronous=NORMAL: a committed transaction survives a
+ * crash of the process (it is in the WAL file); the last transactions before
+ * an OS crash or power loss may be lost, which an emulator can afford.
+ */
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every pending migration, each in its own transaction. */
+export function migrate(db: Db): void {
+  for (let version = schemaVersion(db); version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
