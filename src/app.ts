@@ -3,7 +3,7 @@
  * startEmulator do that; tests use app.inject()). One route serves the API
  * at `/`; the control plane lives under /_emulator/.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { EmulatorConfig } from './config';
 import { openEmulator, type Emulator } from './emulator';
 import { dispatch, type DispatchEnvironment } from './dispatcher';
@@ -31,14 +31,15 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
   const emulator = openEmulator(config);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    disableRequestLogging: true,
+    // One log line per request is ours (onResponse below), not Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     requestTimeout: config.requestTimeout,
     connectionTimeout: config.requestTimeout,
     keepAliveTimeout: config.keepAliveTimeout,
     exposeHeadRoutes: false,
     // The API parses the raw query itself (signatures need it verbatim).
-    querystringParser: () => ({}),
+    routerOptions: { querystringParser: () => ({}) },
     frameworkErrors: (error, request, reply) => sendApiError(reply, frameworkError(error), request.raw.url ?? ''),
   });
   app.decorate('emulator', emulator);

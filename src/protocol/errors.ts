@@ -41,13 +41,15 @@ export const catalogue = {
   'InvalidAccessKeyId.NotFound': { status: 404, message: 'Specified access key is not found.' },
   'InvalidAccessKeyId.Inactive': { status: 400, message: 'Specified access key is disabled.' },
   'InvalidSecurityToken.Expired': { status: 400, message: 'Specified SecurityToken is expired.' },
+  'InvalidSecurityToken.MismatchWithAccessKey': { status: 400, message: 'Specified SecurityToken mismatch with the AccessKey.' },
   'SignatureNonceUsed': { status: 400, message: 'Specified signature nonce was used already.' },
   'InvalidTimeStamp.Expired': { status: 400, message: 'Specified time stamp or date value is expired.' },
   'InvalidTimeStamp.Format': { status: 400, message: 'Specified time stamp or date value is not well formatted.' },
   'Throttling.User': { status: 400, message: 'Request was denied due to user flow control.' },
   'UnsupportedHTTPMethod': { status: 403, message: 'This http method not supported.' },
   'Forbidden.RAM': { status: 403, message: "User not authorized to operate on the specified resource, or this API doesn't support RAM." },
-  'InternalError': { status: 500, message: 'The request processing has failed due to some unknown error, exception or failure.' },
+  // Smartag's own metadata documents this text for a 500, so it wins over the generic gateway one.
+  'InternalError': { status: 500, message: 'An error occurred while processing your request.' },
   'ServiceUnavailable': { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
 
   // Product (Smartag); messages verbatim from the metadata
@@ -67,8 +69,24 @@ export const catalogue = {
   'InvalidParameter.Encoding': { status: 400, message: 'The request contains malformed percent-encoding or invalid UTF-8.' },
   'UnsupportedMediaType': { status: 415, message: 'The request body must be application/x-www-form-urlencoded.' },
   'RequestEntityTooLarge': { status: 413, message: 'The request body is larger than the emulator accepts.' },
+  'InvalidParameter.TooLong': { status: 400, message: 'A parameter is longer than the emulator accepts.' },
   'InvalidParameter.TooMany': { status: 400, message: 'The request has more parameters than the emulator accepts.' },
+  'MalformedRequest': { status: 400, message: 'The HTTP request could not be read.' },
   'RequestTimeout': { status: 408, message: 'The request was not received completely in time.' },
+  'InvalidParameter.Unknown': { status: 400, message: 'This action does not define these parameters (strict parameter checking is on):' },
+  'NotImplemented': { status: 501, message: 'This action has no stateful implementation in the emulator; start it with --unimplemented example to get a synthesised answer.' },
+  'InvalidParameter.ContentSHA256': { status: 400, message: 'The x-acs-content-sha256 header does not match the SHA-256 of the request body.' },
+
+  // Emulator-only: the control plane under /_emulator/ (never an API answer); Description says why
+  'Emulator.InvalidRequest': { status: 400, message: 'The control-plane request is not valid.' },
+  'Emulator.InvalidFixture': { status: 400, message: 'The fixture is not valid.' },
+  'Emulator.InvalidSnapshotName': { status: 400, message: 'A snapshot name is 1 to 64 characters from A-Z, a-z, 0-9, ".", "_" and "-".' },
+  'Emulator.AccountNotFound': { status: 404, message: 'The specified account does not exist.' },
+  'Emulator.AccountExists': { status: 409, message: 'The specified account already exists.' },
+  'Emulator.SnapshotNotFound': { status: 404, message: 'The specified snapshot does not exist.' },
+  'Emulator.FaultNotFound': { status: 404, message: 'The specified fault rule does not exist.' },
+  'Emulator.Unauthorized': { status: 401, message: 'The control plane requires the admin token: send it in the x-emulator-token header or as Authorization: Bearer <token>.' },
+  'Emulator.ControlPlaneDisabled': { status: 403, message: 'The control plane is disabled: the emulator listens beyond loopback and no admin token is set (--admin-token or SMARTAG_ADMIN_TOKEN).' },
 } satisfies Record<string, CatalogueEntry>;
 
 export type CatalogueCode = keyof typeof catalogue;

@@ -126,6 +126,6 @@ t.test('an internal exception is a 500 InternalError without a stack', async (t)
   t.equal(response.status, 500);
   const body = response.json();
   t.equal(body.Code, 'InternalError');
-  t.equal(body.Message, 'The request processing has failed due to some unknown error, exception or failure.');
+  t.equal(body.Message, 'An error occurred while processing your request.');
   t.notMatch(response.body, /boom|secret|\.ts|at /);
 });

@@ -1,0 +1,31 @@
+import t from 'tap';
+import { ConfigError, defaultConfig, helpText, resolveConfig, settings } from '../../src/config';
+
+t.test('defaults, environment, flags', async (t) => {
+  t.same(resolveConfig([], {}), defaultConfig());
+  const fromEnv = resolveConfig([], { SMARTAG_PORT: '9000', SMARTAG_AUTH: 'strict', SMARTAG_FIXTURES: 'none' });
+  t.equal(fromEnv.port, 9000);
+  t.equal(fromEnv.auth, 'strict');
+  t.equal(fromEnv.fixtures, null);
+  const fromFlags = resolveConfig(['--port', '0', '--auth=off', '--strict-params', '--db', 'x.db'], { SMARTAG_PORT: '9000' });
+  t.equal(fromFlags.port, 0, 'flags beat the environment');
+  t.equal(fromFlags.auth, 'off');
+  t.equal(fromFlags.strictParams, true, 'a bare switch');
+  t.equal(fromFlags.db, 'x.db');
+  t.equal(resolveConfig(['--strict-params', 'false'], {}).strictParams, false);
+});
+
+t.test('bad settings are clear errors', async (t) => {
+  t.throws(() => resolveConfig(['--port', '70000'], {}), new ConfigError('Invalid port "70000": expected a whole number from 0 to 65535.'));
+  t.throws(() => resolveConfig(['--auth', 'maybe'], {}), new ConfigError('Invalid auth mode "maybe": expected one of off, lenient, strict.'));
+  t.throws(() => resolveConfig(['--nope'], {}), new ConfigError('Unknown option --nope; see --help.'));
+  t.throws(() => resolveConfig(['--port'], {}), new ConfigError('Option --port needs a value.'));
+});
+
+t.test('help lists every setting', async (t) => {
+  const help = helpText();
+  for (const s of settings) {
+    t.match(help, s.flag);
+    t.match(help, s.env);
+  }
+});
