@@ -54,3 +54,39 @@ export function isAssignableIn(ip: string, blocks: readonly string[]): boolean {
     return block.prefix >= 31 || (address !== block.first && address !== block.last);
   });
 }
+
+/** Whether every block of `inner` lies inside one block of `outer`. */
+export function allWithin(inner: readonly string[], outer: readonly string[]): boolean {
+  const outerBlocks = outer.map(parseCidr).filter((b): b is CidrBlock => b !== undefined);
+  return inner.every((text) => {
+    const block = parseCidr(text);
+    return block !== undefined && outerBlocks.some((o) => o.first <= block.first && block.last <= o.last);
+  });
+}
+
+/** The private ranges of RFC 1918: client and CCN blocks must lie in one. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
+const CIDR_TEXT = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
+
+export type CidrListProblem = 'format' | 'tooMany' | 'invalid' | 'overlap';
+
+/**
+ * Why a list of CIDR blocks (`CidrBlock` in the API) is not acceptable,
+ * checked in this order: an item is not `a.b.c.d/n` text (`format`), there
+ * are more than `maxBlocks` (`tooMany`), a block is not a network address or
+ * not private (`invalid`), two blocks overlap (`overlap`). Undefined when
+ * the list is fine. Each operation maps the reasons to its documented codes.
+ */
+export function cidrListProblem(blocks: readonly string[], maxBlocks: number): CidrListProblem | undefined {
+  if (blocks.some((text) => !CIDR_TEXT.test(text))) return 'format';
+  if (blocks.length > maxBlocks) return 'tooMany';
+  if (!blocks.every((text) => parseCidr(text) !== undefined && allWithin([text], PRIVATE_RANGES))) return 'invalid';
+  const hasOverlap = blocks.some((text, i) => anyOverlap([text], blocks.slice(i + 1)));
+  return hasOverlap ? 'overlap' : undefined;
+}
+
+/** `CidrBlock` text as a list: comma separated, spaces around items ignored. */
+export function splitCidrList(text: string): string[] {
+  return text.split(',').map((item) => item.trim());
+}

@@ -5,7 +5,8 @@
  * (Check 1, missing parameters, is the spec validation's, before this runs.)
  */
 import { apiError } from '../protocol/errors';
-import { anyOverlap, isAssignableIn } from '../model/cidr';
+import { anyOverlap } from '../model/cidr';
+import { checkInstanceAccepts } from '../model/client-accounts';
 import { isWellFormedUserName } from '../model/names';
 import { SAG_APP_TYPE, type Instance } from '../storage/instances';
 import type { ClientUser } from '../storage/client-users';
@@ -47,28 +48,19 @@ function findBothInstances(params: RoamClientUserParams, context: OperationConte
 
 /** Checks 6 to 12, in order. */
 function checkDestinationAccepts(user: ClientUser, source: Instance, destination: Instance, context: OperationContext) {
-  const { clientUsers } = context.store;
   if (source.enterpriseCode !== destination.enterpriseCode || source.idaasInstanceId !== destination.idaasInstanceId) {
     throw apiError('EnterpriseCode.ConfigDifferent');
   }
   if (destination.cidrBlocks.length === 0) throw apiError('SAG.CidrEmpty');
   if (anyOverlap(source.cidrBlocks, destination.cidrBlocks)) throw apiError('SAG.CidrOverlap');
-  if (clientUsers.find(context.accountId, destination.id, user.userName)) throw apiError('ClientUser.UserExist');
-  if (clientUsers.count(context.accountId, destination.id) >= destination.userQuota) {
-    throw apiError('ClientUser.UserOverLimit');
-  }
-  if (user.bandwidth > destination.maxBandwidth) throw apiError('ClientUser.BandwidthInvalid');
-  if (user.clientIp !== null && !isStaticIpFree(user.clientIp, destination, context)) {
-    throw apiError('ClientUser.InvalidClientIp');
-  }
+  checkInstanceAccepts(context.store.clientUsers, destination, user);
 }
 
-function isStaticIpFree(clientIp: string, destination: Instance, context: OperationContext): boolean {
-  return isAssignableIn(clientIp, destination.cidrBlocks)
-    && !context.store.clientUsers.isIpTaken(context.accountId, destination.id, clientIp);
-}
-
-/** Same name, mail, bandwidth, static IP, password and state, marked as roamed. */
+/**
+ * Same name, mail, bandwidth, static IP, password and state, marked as
+ * roamed. The acceleration peak is the destination's default: the source's
+ * own setting was bounded by the source instance's peak, not this one's.
+ */
 function roamedCopy(user: ClientUser, source: Instance, destination: Instance, now: number): ClientUser {
   return {
     ...user,
@@ -76,5 +68,6 @@ function roamedCopy(user: ClientUser, source: Instance, destination: Instance, n
     roamedFromRegionId: source.regionId,
     roamedFromInstanceId: source.id,
     createdAt: now,
+    accelerateBandwidth: null,
   };
 }

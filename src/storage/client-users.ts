@@ -14,6 +14,14 @@ export interface ClientUser {
   roamedFromRegionId: string | null;
   roamedFromInstanceId: string | null;
   createdAt: number;
+  /** Application-acceleration peak in Kbps; null: the instance's default applies. */
+  accelerateBandwidth: number | null;
+}
+
+/** Optional exact-match filters of a listing. */
+export interface ClientUserFilter {
+  userName?: string;
+  userMail?: string;
 }
 
 interface ClientUserRow {
@@ -28,6 +36,7 @@ interface ClientUserRow {
   roamed_from_region_id: string | null;
   roamed_from_instance_id: string | null;
   created_at: number;
+  accelerate_bandwidth: number | null;
 }
 
 function toClientUser(row: ClientUserRow): ClientUser {
@@ -43,6 +52,7 @@ function toClientUser(row: ClientUserRow): ClientUser {
     roamedFromRegionId: row.roamed_from_region_id,
     roamedFromInstanceId: row.roamed_from_instance_id,
     createdAt: row.created_at,
+    accelerateBandwidth: row.accelerate_bandwidth,
   };
 }
 
@@ -59,6 +69,7 @@ function toRow(user: ClientUser): ClientUserRow {
     roamed_from_region_id: user.roamedFromRegionId,
     roamed_from_instance_id: user.roamedFromInstanceId,
     created_at: user.createdAt,
+    accelerate_bandwidth: user.accelerateBandwidth,
   };
 }
 
@@ -67,29 +78,47 @@ export type ClientUserRepository = ReturnType<typeof createClientUserRepository>
 export function createClientUserRepository(db: Db) {
   const insertRow = db.prepare(`INSERT INTO client_users
     (account_id, instance_id, user_name, user_mail, bandwidth, client_ip, password_hash, state,
-     roamed_from_region_id, roamed_from_instance_id, created_at)
+     roamed_from_region_id, roamed_from_instance_id, created_at, accelerate_bandwidth)
     VALUES (@account_id, @instance_id, @user_name, @user_mail, @bandwidth, @client_ip, @password_hash,
-     @state, @roamed_from_region_id, @roamed_from_instance_id, @created_at)`);
+     @state, @roamed_from_region_id, @roamed_from_instance_id, @created_at, @accelerate_bandwidth)`);
+  // The key and the history (creation, roaming) never change.
+  const updateRow = db.prepare(`UPDATE client_users SET user_mail = @user_mail, bandwidth = @bandwidth,
+    client_ip = @client_ip, password_hash = @password_hash, state = @state, accelerate_bandwidth = @accelerate_bandwidth
+    WHERE account_id = @account_id AND instance_id = @instance_id AND user_name = @user_name`);
+  const deleteRow = db.prepare('DELETE FROM client_users WHERE account_id = ? AND instance_id = ? AND user_name = ?');
   const selectOne = db.prepare('SELECT * FROM client_users WHERE account_id = ? AND instance_id = ? AND user_name = ?');
-  const countOf = db.prepare('SELECT count(*) FROM client_users WHERE account_id = ? AND instance_id = ?').pluck();
+  // Kept by triggers (migration 5): one lookup, where count(*) walks every account of the instance.
+  const countOf = db.prepare('SELECT users FROM client_user_counts WHERE account_id = ? AND instance_id = ?').pluck();
   const ipHolder = db.prepare(
     'SELECT user_name FROM client_users WHERE account_id = ? AND instance_id = ? AND client_ip = ?',
   ).pluck();
   const selectOfInstance = db.prepare(
     'SELECT * FROM client_users WHERE account_id = ? AND instance_id = ? ORDER BY created_at, user_name',
   );
+  // Oldest first; rowid orders accounts created within the same millisecond.
+  const selectFiltered = db.prepare(`SELECT * FROM client_users WHERE account_id = @accountId AND instance_id = @instanceId
+    AND (@userName IS NULL OR user_name = @userName) AND (@userMail IS NULL OR user_mail = @userMail)
+    ORDER BY created_at, rowid`);
   const selectOfAccount = db.prepare('SELECT * FROM client_users WHERE account_id = ? ORDER BY instance_id, user_name');
 
   return {
     insert(user: ClientUser): void {
       insertRow.run(toRow(user));
     },
+    /** Writes the mutable fields of an existing account: mail, bandwidth, IP, password, state, acceleration. */
+    update(user: ClientUser): void {
+      updateRow.run(toRow(user));
+    },
+    /** Removes the account, and by cascade its online clients and traffic figures. */
+    remove(accountId: string, instanceId: string, userName: string): boolean {
+      return deleteRow.run(accountId, instanceId, userName).changes > 0;
+    },
     find(accountId: string, instanceId: string, userName: string): ClientUser | undefined {
       const row = selectOne.get(accountId, instanceId, userName) as ClientUserRow | undefined;
       return row && toClientUser(row);
     },
     count(accountId: string, instanceId: string): number {
-      return countOf.get(accountId, instanceId) as number;
+      return (countOf.get(accountId, instanceId) as number | undefined) ?? 0;
     },
     /** Whether another account of the instance holds this static IP. */
     isIpTaken(accountId: string, instanceId: string, clientIp: string): boolean {
@@ -97,6 +126,15 @@ export function createClientUserRepository(db: Db) {
     },
     listOfInstance(accountId: string, instanceId: string): ClientUser[] {
       return (selectOfInstance.all(accountId, instanceId) as ClientUserRow[]).map(toClientUser);
+    },
+    list(accountId: string, instanceId: string, filter: ClientUserFilter = {}): ClientUser[] {
+      const rows = selectFiltered.all({
+        accountId,
+        instanceId,
+        userName: filter.userName ?? null,
+        userMail: filter.userMail ?? null,
+      }) as ClientUserRow[];
+      return rows.map(toClientUser);
     },
     listOfAccount(accountId: string): ClientUser[] {
       return (selectOfAccount.all(accountId) as ClientUserRow[]).map(toClientUser);

@@ -15,6 +15,21 @@ export interface Instance {
   enterpriseCode: string | null;
   idaasInstanceId: string | null;
   createdAt: number;
+  /** The cloud connect network it is bound to, in its region. */
+  ccnId: string | null;
+  /** GB of traffic per client account and month. */
+  dataPlan: number;
+  /** When the subscription ends, ms since the epoch. */
+  endTime: number;
+  /** Serial numbers of the devices, comma separated as the API shows them; empty for SAG APP. */
+  serialNumber: string;
+  softwareVersion: string;
+  /** `static` or `dynamic` (how the branch's routes reach the gateway). */
+  routingStrategy: string;
+  securityLockThreshold: number;
+  position: string;
+  /** Connection logging of SAG APP clients (EnableSoftwareConnectionAudit). */
+  connectionAudit: boolean;
 }
 
 export const SAG_APP_TYPE = 'sag-software';
@@ -33,6 +48,15 @@ interface InstanceRow {
   enterprise_code: string | null;
   idaas_instance_id: string | null;
   created_at: number;
+  ccn_id: string | null;
+  data_plan: number;
+  end_time: number;
+  serial_number: string;
+  software_version: string;
+  routing_strategy: string;
+  security_lock_threshold: number;
+  position: string;
+  connection_audit: number;
 }
 
 function toInstance(row: InstanceRow): Instance {
@@ -50,6 +74,15 @@ function toInstance(row: InstanceRow): Instance {
     enterpriseCode: row.enterprise_code,
     idaasInstanceId: row.idaas_instance_id,
     createdAt: row.created_at,
+    ccnId: row.ccn_id,
+    dataPlan: row.data_plan,
+    endTime: row.end_time,
+    serialNumber: row.serial_number,
+    softwareVersion: row.software_version,
+    routingStrategy: row.routing_strategy,
+    securityLockThreshold: row.security_lock_threshold,
+    position: row.position,
+    connectionAudit: row.connection_audit === 1,
   };
 }
 
@@ -68,23 +101,54 @@ function toRow(instance: Instance): InstanceRow {
     enterprise_code: instance.enterpriseCode,
     idaas_instance_id: instance.idaasInstanceId,
     created_at: instance.createdAt,
+    ccn_id: instance.ccnId,
+    data_plan: instance.dataPlan,
+    end_time: instance.endTime,
+    serial_number: instance.serialNumber,
+    software_version: instance.softwareVersion,
+    routing_strategy: instance.routingStrategy,
+    security_lock_threshold: instance.securityLockThreshold,
+    position: instance.position,
+    connection_audit: instance.connectionAudit ? 1 : 0,
   };
 }
+
+/** Every column but the key, as `column = @column` for an UPDATE. */
+const MUTABLE_COLUMNS = [
+  'region_id', 'instance_type', 'status', 'name', 'description', 'cidr_blocks', 'user_quota', 'max_bandwidth',
+  'enterprise_code', 'idaas_instance_id', 'created_at', 'ccn_id', 'data_plan', 'end_time', 'serial_number',
+  'software_version', 'routing_strategy', 'security_lock_threshold', 'position', 'connection_audit',
+];
 
 export type InstanceRepository = ReturnType<typeof createInstanceRepository>;
 
 export function createInstanceRepository(db: Db) {
-  const insertRow = db.prepare(`INSERT INTO instances
-    (account_id, id, region_id, instance_type, status, name, description, cidr_blocks, user_quota,
-     max_bandwidth, enterprise_code, idaas_instance_id, created_at)
-    VALUES (@account_id, @id, @region_id, @instance_type, @status, @name, @description, @cidr_blocks,
-     @user_quota, @max_bandwidth, @enterprise_code, @idaas_instance_id, @created_at)`);
+  const columns = ['account_id', 'id', ...MUTABLE_COLUMNS];
+  const insertRow = db.prepare(
+    `INSERT INTO instances (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
+  const updateRow = db.prepare(
+    `UPDATE instances SET ${MUTABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE account_id = @account_id AND id = @id`,
+  );
+  const deleteRow = db.prepare('DELETE FROM instances WHERE account_id = ? AND id = ?');
   const selectInRegion = db.prepare('SELECT * FROM instances WHERE account_id = ? AND id = ? AND region_id = ?');
   const selectOfAccount = db.prepare('SELECT * FROM instances WHERE account_id = ? ORDER BY created_at, id');
+  const selectAllInRegion = db.prepare('SELECT * FROM instances WHERE account_id = ? AND region_id = ? ORDER BY created_at, id');
+  const selectOfCcn = db.prepare('SELECT * FROM instances WHERE account_id = ? AND ccn_id = ? ORDER BY created_at, id');
+  const countInRegion = db.prepare('SELECT count(*) FROM instances WHERE account_id = ? AND region_id = ?').pluck();
+  const countWithCode = db.prepare('SELECT count(*) FROM instances WHERE account_id = ? AND enterprise_code = ?').pluck();
 
   return {
     insert(instance: Instance): void {
       insertRow.run(toRow(instance));
+    },
+    /** Writes every field of an existing instance. */
+    save(instance: Instance): void {
+      updateRow.run(toRow(instance));
+    },
+    /** Removes the instance and, by cascade, its client accounts. */
+    remove(accountId: string, id: string): void {
+      deleteRow.run(accountId, id);
     },
     /** The instance of this account in this region; another region's answers as absent. */
     findInRegion(accountId: string, regionId: string, id: string): Instance | undefined {
@@ -93,6 +157,20 @@ export function createInstanceRepository(db: Db) {
     },
     listOfAccount(accountId: string): Instance[] {
       return (selectOfAccount.all(accountId) as InstanceRow[]).map(toInstance);
+    },
+    /** Oldest first, as the Describe operations list them. */
+    listInRegion(accountId: string, regionId: string): Instance[] {
+      return (selectAllInRegion.all(accountId, regionId) as InstanceRow[]).map(toInstance);
+    },
+    listOfCcn(accountId: string, ccnId: string): Instance[] {
+      return (selectOfCcn.all(accountId, ccnId) as InstanceRow[]).map(toInstance);
+    },
+    countInRegion(accountId: string, regionId: string): number {
+      return countInRegion.get(accountId, regionId) as number;
+    },
+    /** How many instances of the account use this enterprise code, in any region. */
+    countWithEnterpriseCode(accountId: string, code: string): number {
+      return countWithCode.get(accountId, code) as number;
     },
   };
 }

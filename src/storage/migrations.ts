@@ -55,4 +55,116 @@ export const migrations: readonly string[] = [
     data       TEXT NOT NULL                -- JSON: rows of every state table
   );
   `,
+  // 2: lifecycle of instances, cloud connect networks and enterprise codes
+  `
+  CREATE TABLE ccns (
+    account_id          TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    id                  TEXT NOT NULL,
+    region_id           TEXT NOT NULL,
+    name                TEXT NOT NULL DEFAULT '',
+    description         TEXT NOT NULL DEFAULT '',
+    cidr_blocks         TEXT NOT NULL DEFAULT '',   -- comma separated, as the API shows them
+    snat_cidr_block     TEXT NOT NULL DEFAULT '',
+    interworking_status TEXT NOT NULL DEFAULT 'enable',
+    created_at          INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id)
+  );
+  -- Codes are unique across all accounts (the API says so); the primary key
+  -- stays per account so that loading one account's fixture never fails on
+  -- another's row: the API checks global uniqueness itself.
+  CREATE TABLE enterprise_codes (
+    account_id   TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    code         TEXT NOT NULL,
+    is_default   INTEGER NOT NULL DEFAULT 0,
+    client_token TEXT,                      -- of the creating call, for idempotent retries
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (account_id, code)
+  );
+  CREATE INDEX enterprise_codes_by_code ON enterprise_codes(code);
+  -- No foreign key to ccns: snapshots restore tables in creation order, and
+  -- ccns comes after instances. Bind and delete keep the reference whole.
+  ALTER TABLE instances ADD COLUMN ccn_id TEXT;
+  ALTER TABLE instances ADD COLUMN data_plan INTEGER NOT NULL DEFAULT 5;         -- GB per client account and month
+  ALTER TABLE instances ADD COLUMN end_time INTEGER NOT NULL DEFAULT 0;          -- ms since the epoch
+  ALTER TABLE instances ADD COLUMN serial_number TEXT NOT NULL DEFAULT '';       -- devices, comma separated
+  ALTER TABLE instances ADD COLUMN software_version TEXT NOT NULL DEFAULT '';
+  ALTER TABLE instances ADD COLUMN routing_strategy TEXT NOT NULL DEFAULT 'static';
+  ALTER TABLE instances ADD COLUMN security_lock_threshold INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE instances ADD COLUMN position TEXT NOT NULL DEFAULT '';
+  ALTER TABLE instances ADD COLUMN connection_audit INTEGER NOT NULL DEFAULT 0;
+  UPDATE instances SET end_time = created_at + 365 * 86400000;
+  CREATE INDEX instances_by_ccn ON instances(account_id, ccn_id) WHERE ccn_id IS NOT NULL;
+  `,
+  // 3: client accounts: online clients, traffic figures, DNS and acceleration settings
+  `
+  ALTER TABLE client_users ADD COLUMN accelerate_bandwidth INTEGER;   -- Kbps; NULL: the instance's default
+  -- Clients connected now. An address is held by one client of an instance at a time.
+  CREATE TABLE online_clients (
+    account_id  TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    user_name   TEXT NOT NULL,
+    client_ip   TEXT NOT NULL,
+    online_at   INTEGER NOT NULL,           -- ms since the epoch
+    PRIMARY KEY (account_id, instance_id, client_ip),
+    FOREIGN KEY (account_id, instance_id, user_name)
+      REFERENCES client_users(account_id, instance_id, user_name) ON DELETE CASCADE
+  );
+  CREATE INDEX online_clients_by_user ON online_clients(account_id, instance_id, user_name);
+  -- Traffic of a client account per calendar month (UTC); no row means none.
+  CREATE TABLE client_traffic (
+    account_id  TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    user_name   TEXT NOT NULL,
+    month       TEXT NOT NULL,              -- YYYYMM
+    total_bytes INTEGER NOT NULL,
+    PRIMARY KEY (account_id, instance_id, user_name, month),
+    FOREIGN KEY (account_id, instance_id, user_name)
+      REFERENCES client_users(account_id, instance_id, user_name) ON DELETE CASCADE
+  );
+  -- What a SAG APP instance applies to all its clients; no row means the defaults.
+  CREATE TABLE app_client_settings (
+    account_id           TEXT NOT NULL,
+    instance_id          TEXT NOT NULL,
+    app_dns              TEXT NOT NULL DEFAULT '',   -- comma separated, at most 2
+    recovered_dns        TEXT NOT NULL DEFAULT '',   -- comma separated, at most 2
+    accelerate_bandwidth INTEGER NOT NULL DEFAULT 0, -- Mbps: the instance's application-acceleration peak
+    PRIMARY KEY (account_id, instance_id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  `,
+  // 4: reset points of accounts created through POST /_emulator/accounts (JSON rows of the
+  // account as created). No foreign key: resetting an account deletes and re-inserts its
+  // row, which must not take its reset point with it.
+  `
+  CREATE TABLE account_baselines (
+    account_id TEXT PRIMARY KEY,
+    data       TEXT NOT NULL
+  );
+  `,
+  // 5: how many client accounts each instance holds, kept by triggers (which also fire for
+  // cascading deletes), so the quota check of every account creation and roam is one
+  // lookup: count(*) walks the instance's accounts, about 0.1 ms per 1,000 of them.
+  // Derived data: snapshots leave it out (storage/snapshots.ts), their rows rebuild it.
+  `
+  CREATE TABLE client_user_counts (
+    account_id  TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    users       INTEGER NOT NULL,
+    PRIMARY KEY (account_id, instance_id)
+  ) WITHOUT ROWID;
+  INSERT INTO client_user_counts (account_id, instance_id, users)
+    SELECT account_id, instance_id, count(*) FROM client_users GROUP BY account_id, instance_id;
+  CREATE TRIGGER client_user_counts_insert AFTER INSERT ON client_users BEGIN
+    INSERT INTO client_user_counts (account_id, instance_id, users) VALUES (NEW.account_id, NEW.instance_id, 1)
+      ON CONFLICT (account_id, instance_id) DO UPDATE SET users = users + 1;
+  END;
+  CREATE TRIGGER client_user_counts_delete AFTER DELETE ON client_users BEGIN
+    UPDATE client_user_counts SET users = users - 1 WHERE account_id = OLD.account_id AND instance_id = OLD.instance_id;
+  END;
+  CREATE TRIGGER client_user_counts_move AFTER UPDATE OF account_id, instance_id ON client_users BEGIN
+    UPDATE client_user_counts SET users = users - 1 WHERE account_id = OLD.account_id AND instance_id = OLD.instance_id;
+    INSERT INTO client_user_counts (account_id, instance_id, users) VALUES (NEW.account_id, NEW.instance_id, 1)
+      ON CONFLICT (account_id, instance_id) DO UPDATE SET users = users + 1;
+  END;
+  `,
 ];

@@ -13,6 +13,12 @@ import { operations } from '../../src/operations';
 
 const actions = Object.keys(spec.operations);
 
+/**
+ * Where an operation documents no code for an instance it cannot find, the
+ * emulator answers this one (README, "How the emulator decides").
+ */
+const UNDOCUMENTED_NOT_FOUND = 'SAG.InstanceNoFound';
+
 t.test('a minimal valid request to every operation answers well-formed', async (t) => {
   const app = await testApp();
   t.teardown(() => app.close());
@@ -25,7 +31,7 @@ t.test('a minimal valid request to every operation answers well-formed', async (
       if (response.status === 200) {
         t.same(checkResponse(action, body), [], `${action}: stateful body matches its schema`);
       } else {
-        const documented = spec.operations[action].errors.map((e) => e.code);
+        const documented = [...spec.operations[action].errors.map((e) => e.code), UNDOCUMENTED_NOT_FOUND];
         t.ok(documented.includes(body.Code), `${action}: ${body.Code} is one of its documented errors`);
       }
       continue;
@@ -67,8 +73,8 @@ t.test('synthesised answers in XML keep the documented nesting', async (t) => {
     const json = (await call(app, action, minimalValidParams(action))).json();
     t.same(Object.keys(root).sort(), Object.keys(json).sort(), `${action}: same top-level fields in XML and JSON`);
   }
-  const nested = await call(app, 'DescribeCloudConnectNetworks', minimalValidParams('DescribeCloudConnectNetworks'), { format: 'XML' });
-  t.match(nested.body, /<CloudConnectNetworks><CloudConnectNetwork>.*<\/CloudConnectNetwork><\/CloudConnectNetworks>/, 'list wrapper kept');
+  const nested = await call(app, 'DescribeACLs', minimalValidParams('DescribeACLs'), { format: 'XML' });
+  t.match(nested.body, /<Acls><Acl>.*<\/Acl><\/Acls>/, 'list wrapper kept');
 });
 
 t.test('--unimplemented error answers NotImplemented for synthesised operations', async (t) => {
