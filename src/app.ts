@@ -3,10 +3,13 @@
  * startEmulator do that; tests use app.inject()). One route serves the API
  * at `/`; the control plane lives under /_emulator/.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { EmulatorConfig } from './config';
 import { openEmulator, type Emulator } from './emulator';
-import { dispatch, type DispatchEnvironment } from './dispatcher';
+import { dispatch, type DispatchEnvironment, type DispatchResult } from './dispatcher';
 import { apiError, type ApiError, type CatalogueCode } from './protocol/errors';
 import { guessFormat } from './protocol/read-request';
 import { renderError, type RenderedResponse } from './protocol/render';
@@ -25,6 +28,7 @@ declare module 'fastify' {
 }
 
 const API_METHODS = ['GET', 'POST'];
+const MAX_HEADER_BYTES = 16 * 1024;
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
 
 export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance> {
@@ -37,6 +41,23 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     requestTimeout: config.requestTimeout,
     connectionTimeout: config.requestTimeout,
     keepAliveTimeout: config.keepAliveTimeout,
+    http: {
+      // Node enforces requestTimeout on the whole request only when headersTimeout is not
+      // larger (it swaps the two otherwise, and its default is 60 s), and checks every
+      // connectionsCheckingInterval (30 s by default): without these, a client trickling
+      // its body a byte at a time held a connection far past requestTimeout.
+      requestTimeout: config.requestTimeout,
+      headersTimeout: config.requestTimeout,
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeout),
+      // Request line plus headers, a GET's whole query string included: Node's default,
+      // stated so the limit is deliberate (RequestHeaderFieldsTooLarge beyond it).
+      maxHeaderSize: MAX_HEADER_BYTES,
+    },
+    clientErrorHandler: answerClientError,
+    // While closing, Fastify answers requests already on a connection with its own 503 body,
+    // which has no Code (pop-core reads that as a success). Serve them instead, with
+    // Connection: close; the database closes only after the last connection (onClose below).
+    return503OnClosing: false,
     exposeHeadRoutes: false,
     // The API parses the raw query itself (signatures need it verbatim).
     routerOptions: { querystringParser: () => ({}) },
@@ -75,24 +96,33 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     if (known.code === 'InternalError') request.log.error({ err: error }, 'internal error');
     return sendApiError(reply, known, request.raw.url ?? '');
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise per call.
+  app.addHook('onResponse', (request, reply, done) => {
     const summary = request.apiSummary;
     request.log.info({
       action: summary?.action,
       account: summary?.accountId,
       method: request.method,
-      path: summary ? undefined : request.url,
+      // Never the query: an answer given before the dispatcher (413, a bad URL) still has it, Signature and Password included.
+      path: summary ? undefined : request.url.split('?')[0],
       status: reply.statusCode,
       code: summary?.code ?? undefined,
       ms: Math.round(reply.elapsedTime * 100) / 100,
     }, 'request');
+    done();
   });
   return app;
 }
 
-function serveApi(request: FastifyRequest, reply: FastifyReply, environment: DispatchEnvironment) {
+/**
+ * Synchronous unless a latency fault applies: an async handler costs every call a promise and
+ * extra microtask turns (bench: about 3% of a RoamClientUser call). A sync handler that has sent
+ * returns undefined; returning the reply would make Fastify send it a second time.
+ */
+function serveApi(request: FastifyRequest, reply: FastifyReply, environment: DispatchEnvironment): Promise<void> | undefined {
   if (!API_METHODS.includes(request.method)) {
-    return sendApiError(reply, apiError('UnsupportedHTTPMethod'), request.raw.url ?? '');
+    sendApiError(reply, apiError('UnsupportedHTTPMethod'), request.raw.url ?? '');
+    return undefined;
   }
   const result = dispatch({
     method: request.method,
@@ -101,7 +131,19 @@ function serveApi(request: FastifyRequest, reply: FastifyReply, environment: Dis
     body: typeof request.body === 'string' ? request.body : '',
   }, environment);
   request.apiSummary = { action: result.action, accountId: result.accountId, code: result.code };
-  return send(reply, result.response);
+  // Faults: the dispatcher stays synchronous; waiting and dropping happen here.
+  if (result.delayMs > 0) return delay(result.delayMs).then(() => answer(reply, result));
+  answer(reply, result);
+  return undefined;
+}
+
+function answer(reply: FastifyReply, result: DispatchResult): void {
+  if (result.disconnect) {
+    reply.hijack();
+    reply.raw.destroy();
+    return;
+  }
+  send(reply, result.response);
 }
 
 function sendApiError(reply: FastifyReply, error: ApiError, url: string) {
@@ -125,4 +167,33 @@ function frameworkError(error: { statusCode?: number; code?: string }): ApiError
     return apiError('MalformedRequest');
   }
   return apiError('InternalError');
+}
+
+/**
+ * Errors Node's HTTP parser meets before Fastify sees a request (a malformed
+ * request line or header, headers over MAX_HEADER_BYTES, requestTimeout):
+ * answered in the envelope, then the connection is closed. Fastify's default
+ * answers its own JSON shape and logs the raw bytes, which may hold a
+ * signature or a password; only the error code is logged here.
+ */
+function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  this.log.debug({ code: error.code }, 'client error');
+  // Never write into a response already under way on this connection.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    const code: CatalogueCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'RequestTimeout'
+      : error.code === 'HPE_HEADER_OVERFLOW' ? 'RequestHeaderFieldsTooLarge'
+        : 'MalformedRequest';
+    const response = renderError(apiError(code), newRequestId(), 'JSON');
+    const head = [
+      `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status]}`,
+      `content-type: ${response.contentType}`,
+      `content-length: ${Buffer.byteLength(response.body)}`,
+      'connection: close',
+      ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
+    ];
+    socket.write(`${head.join('\r\n')}\r\n\r\n${response.body}`);
+  }
+  socket.destroy();
 }

@@ -3,6 +3,7 @@
 import { ConfigError, helpText, resolveConfig } from './config';
 import { FixtureError } from './fixtures/loader';
 import { buildApp } from './app';
+import { controlAccess } from './control/admin';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   const url = await app.listen({ host: config.host, port: config.port });
   app.log.info({ url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth }, `smartag-emulator listening on ${url}`);
   if (config.logLevel === 'silent') process.stdout.write(`smartag-emulator listening on ${url}\n`);
+  if (controlAccess(config) === 'disabled') {
+    app.log.warn(`control plane disabled: listening on ${config.host} without an admin token; set --admin-token or SMARTAG_ADMIN_TOKEN to use /_emulator/ (health stays open)`);
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {

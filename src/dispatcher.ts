@@ -16,11 +16,12 @@ import { getOperation } from './spec';
 import { validateParams } from './spec/validate';
 import { synthesizeResponse } from './spec/synthesize';
 import { operations } from './operations';
-import { redactParams } from './control/journal';
+import { redactAuthFailure, redactParams } from './control/journal';
 
 export const API_VERSION = '2018-03-13';
 export const SYNTHESIZED_HEADER = 'x-emulator-synthesized';
 export const AUTH_FAILURE_HEADER = 'x-emulator-auth-failure';
+export const FAULT_HEADER = 'x-emulator-fault';
 
 export interface DispatchResult {
   response: RenderedResponse;
@@ -31,6 +32,12 @@ export interface DispatchResult {
   code: string | null;
   synthesized: boolean;
   authFailure: string | null;
+  /** Id of the fault rule that applied, or null. */
+  fault: string | null;
+  /** Milliseconds the HTTP layer waits before answering (a latency fault). */
+  delayMs: number;
+  /** Drop the connection instead of answering (an ambiguous-success fault; the change is committed). */
+  disconnect: boolean;
 }
 
 export interface DispatchEnvironment {
@@ -55,6 +62,9 @@ export function dispatch(http: HttpRequestParts, env: DispatchEnvironment): Disp
     code: null,
     synthesized: false,
     authFailure: null,
+    fault: null,
+    delayMs: 0,
+    disconnect: false,
   };
   let request: ApiRequest | undefined;
   try {
@@ -77,6 +87,13 @@ function handle(request: ApiRequest, result: DispatchResult, env: DispatchEnviro
   const auth = authenticate(request, env.auth);
   result.accountId = auth.accountId;
   if (auth.failure) result.authFailure = `${auth.failure.code}: ${auth.failure.message}`;
+  // Faults apply once action and account are known; an error fault answers before validation.
+  const fault = emulator.faults.match({ action: request.action, accountId: auth.accountId, params: request.params });
+  if (fault) {
+    result.fault = fault.id;
+    result.delayMs = fault.latencyMs;
+    if (fault.error) throw fault.error;
+  }
   const params = validateParams(request.action, request.params, { strictParams: emulator.config.strictParams });
   const operation = operations.get(request.action);
   let body: object;
@@ -93,6 +110,9 @@ function handle(request: ApiRequest, result: DispatchResult, env: DispatchEnviro
     body = synthesizeResponse(request.action);
     result.synthesized = true;
   }
+  // Ambiguous success: the handler has committed; the client is told otherwise.
+  if (fault?.ambiguous === 'disconnect') result.disconnect = true;
+  else if (fault?.ambiguous) throw fault.ambiguous;
   return renderSuccess(request.action, result.requestId, body, request.format);
 }
 
@@ -112,6 +132,7 @@ function internalError(error: unknown, requestId: string, env: DispatchEnvironme
 function decorate(result: DispatchResult): void {
   if (result.synthesized) result.response.headers[SYNTHESIZED_HEADER] = 'true';
   if (result.authFailure) result.response.headers[AUTH_FAILURE_HEADER] = result.authFailure;
+  if (result.fault) result.response.headers[FAULT_HEADER] = result.fault;
 }
 
 function record(
@@ -128,11 +149,12 @@ function record(
     accountId: result.accountId,
     method,
     params: request ? redactParams(request.params) : {},
-    status: result.response.status,
+    // 0: no answer, the connection was dropped.
+    status: result.disconnect ? 0 : result.response.status,
     code: result.code,
     durationMs: Math.round(durationMs * 1000) / 1000,
     synthesized: result.synthesized,
-    authFailure: result.authFailure,
-    fault: null,
+    authFailure: redactAuthFailure(result.authFailure),
+    fault: result.fault,
   });
 }

@@ -9,11 +9,18 @@ import type { StateImage } from './storage/snapshots';
 import { applyFixture, ensureDefaultAccount, readFixtureFile, type Fixture } from './fixtures/loader';
 import { DEFAULT_ACCOUNT_ID } from './fixtures/defaults';
 import { Journal } from './control/journal';
+import { FaultRules } from './control/faults';
+import { SnapshotLibrary } from './control/snapshots';
 
 export interface Emulator {
   readonly config: EmulatorConfig;
   readonly store: Store;
   readonly journal: Journal;
+  /** Fault rules the dispatcher consults on every call (in memory only). */
+  readonly faults: FaultRules;
+  readonly snapshots: SnapshotLibrary;
+  /** The state the fixtures define: what reset goes back to, whole or per account. */
+  readonly baseline: StateImage;
   readonly startedAt: number;
   readonly defaultAccountId: string;
   /** Back to the state the fixtures define. */
@@ -35,6 +42,9 @@ export function openEmulator(config: EmulatorConfig): Emulator {
     config,
     store,
     journal: new Journal(config.journalSize),
+    faults: new FaultRules(),
+    snapshots: new SnapshotLibrary(store),
+    baseline,
     startedAt: Date.now(),
     defaultAccountId: DEFAULT_ACCOUNT_ID,
     reset: () => store.snapshots.apply(baseline),

@@ -1,19 +1,40 @@
 /**
  * In-process use from Node tests: `startEmulator(options)` listens on a
- * free loopback port and hands back the URL and the default credentials.
+ * free loopback port and hands back the URL, the default credentials and
+ * the control plane as plain calls (the same functions the /_emulator/
+ * routes use, so they fail with the same ApiError codes).
  */
 import type { FastifyInstance } from 'fastify';
 import { defaultConfig, type EmulatorConfig } from './config';
 import { buildApp } from './app';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './fixtures/defaults';
+import type { Fixture } from './fixtures/loader';
+import { createAccount, type CreateAccountInput, type CreatedAccount } from './control/accounts';
+import { resetAccount, resetAll, seed, type SeedResult } from './control/state';
+import { findRequests, type JournalEntry, type RequestQuery } from './control/journal';
+import type { FaultRule, FaultRuleInput } from './control/faults';
+import type { SnapshotView } from './control/snapshots';
 
 export interface StartedEmulator {
+  /** e.g. http://127.0.0.1:41234 (pop-core's endpoint; openapi clients take host:port). */
   url: string;
   port: number;
+  /** The default account's key pair. */
   accessKeyId: string;
   accessKeySecret: string;
   app: FastifyInstance;
-  reset(): void;
+  /** Everything back to the fixtures (journal and faults cleared), or one account only. */
+  reset(options?: { account?: string }): void;
+  /** Applies a fixture (validated as fixture files are) on top of the current state. */
+  seed(fixture: Fixture): SeedResult;
+  snapshot(name: string): SnapshotView;
+  restore(name: string): void;
+  /** Journal entries, oldest first. */
+  requests(filter?: RequestQuery): JournalEntry[];
+  /** A new account with its own key pair, for a test worker of its own. */
+  createAccount(options?: CreateAccountInput): CreatedAccount;
+  addFault(rule: FaultRuleInput): FaultRule;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -23,16 +44,33 @@ export async function startEmulator(options: Partial<EmulatorConfig> = {}): Prom
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const { emulator } = app;
   return {
-    url: `http://${config.host}:${port}`,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     port,
     accessKeyId: DEFAULT_ACCESS_KEY_ID,
     accessKeySecret: DEFAULT_ACCESS_KEY_SECRET,
     app,
-    reset: () => app.emulator.reset(),
+    reset: (resetOptions = {}) => (resetOptions.account === undefined ? resetAll(emulator) : resetAccount(emulator, resetOptions.account)),
+    seed: (fixture) => seed(emulator, fixture),
+    snapshot: (name) => emulator.snapshots.save(name),
+    restore: (name) => emulator.snapshots.restore(name),
+    requests: (filter) => findRequests(emulator.journal, filter),
+    createAccount: (accountOptions = {}) => createAccount(emulator, accountOptions),
+    addFault: (rule) => emulator.faults.add(rule),
+    clearFaults: () => {
+      emulator.faults.clear();
+    },
     close: () => app.close(),
   };
 }
 
 export { buildApp } from './app';
 export { defaultConfig, resolveConfig, type EmulatorConfig } from './config';
+export { ApiError } from './protocol/errors';
+export type { Fixture } from './fixtures/loader';
+export type { CreateAccountInput, CreatedAccount } from './control/accounts';
+export type { JournalEntry, RequestQuery } from './control/journal';
+export type { FaultRule, FaultRuleInput } from './control/faults';
+export type { SnapshotView } from './control/snapshots';
+export type { SeedResult } from './control/state';

@@ -1,36 +1,106 @@
 /**
  * The control plane, under /_emulator/: never reachable as an Action (the
  * API lives at `/`). JSON in, JSON out; errors use the Alibaba envelope too.
+ * Handlers only translate HTTP: the logic is in the modules beside this one,
+ * which startEmulator's in-process API calls as well.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../emulator';
-import { customError } from '../protocol/errors';
+import { ApiError } from '../protocol/errors';
 import { renderError } from '../protocol/render';
 import { newRequestId } from '../dispatcher';
 import { dumpState } from './state-dump';
+import { checkAdmin, controlAccess } from './admin';
+import { createAccount, listAccounts } from './accounts';
+import { resetAccount, resetAll, seed } from './state';
+import { countRequests, findRequests, REQUEST_QUERY_NAMES } from './journal';
+import { parseJsonBody, readQuery } from './input';
 
 export const CONTROL_PREFIX = '/_emulator';
 
 const VERSION: string = require('../../../package.json').version;
 
 export function registerControlRoutes(app: FastifyInstance, emulator: Emulator): void {
+  const access = controlAccess(emulator.config);
+
+  // Open whatever the admin settings: container health checks carry no token.
   app.get(`${CONTROL_PREFIX}/health`, async () => ({
     status: 'ok',
     version: VERSION,
     uptimeSeconds: Math.round((Date.now() - emulator.startedAt) / 1000),
+    controlPlane: access,
   }));
 
-  app.post(`${CONTROL_PREFIX}/reset`, async () => {
-    emulator.reset();
-    emulator.journal.clear();
-    return { reset: true };
-  });
+  app.register(async (control) => {
+    control.addHook('onRequest', async (request) => checkAdmin(access, emulator.config.adminToken, request.headers));
+    control.setErrorHandler((error, _request, reply) => {
+      if (error instanceof ApiError) return sendControlError(reply, error);
+      throw error; // the application's handler renders framework errors
+    });
 
-  app.get(`${CONTROL_PREFIX}/state`, async () => dumpState(emulator.store));
+    control.get('/state', async () => dumpState(emulator.store));
+
+    control.get('/accounts', async () => ({ accounts: listAccounts(emulator) }));
+    control.post('/accounts', async (request, reply) => {
+      const created = createAccount(emulator, parseJsonBody(request.body));
+      reply.code(201);
+      return created;
+    });
+
+    control.post('/reset', async (request) => {
+      const { account } = readQuery(request.url, ['account']);
+      if (account === undefined) {
+        resetAll(emulator);
+        return { reset: true };
+      }
+      resetAccount(emulator, account);
+      return { reset: true, account };
+    });
+    control.post('/seed', async (request) => seed(emulator, parseJsonBody(request.body)));
+
+    control.get('/snapshots', async () => ({ snapshots: emulator.snapshots.list() }));
+    control.post('/snapshots/:name', async (request) => emulator.snapshots.save(nameParam(request)));
+    control.post('/snapshots/:name/restore', async (request) => {
+      emulator.snapshots.restore(nameParam(request));
+      return { restored: nameParam(request) };
+    });
+    control.delete('/snapshots/:name', async (request) => {
+      emulator.snapshots.remove(nameParam(request));
+      return { deleted: nameParam(request) };
+    });
+
+    control.get('/requests', async (request) => ({
+      requests: findRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES)),
+    }));
+    control.get('/requests/count', async (request) => ({
+      count: countRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES)),
+    }));
+    control.delete('/requests', async () => ({ cleared: emulator.journal.clear() }));
+
+    control.get('/faults', async () => ({ faults: emulator.faults.list() }));
+    control.post('/faults', async (request, reply) => {
+      const rule = emulator.faults.add(parseJsonBody(request.body));
+      reply.code(201);
+      return rule;
+    });
+    control.delete('/faults', async () => ({ cleared: emulator.faults.clear() }));
+    control.delete('/faults/:id', async (request) => {
+      emulator.faults.remove(idParam(request));
+      return { deleted: idParam(request) };
+    });
+  }, { prefix: CONTROL_PREFIX });
+}
+
+function nameParam(request: FastifyRequest): string {
+  return (request.params as { name: string }).name;
+}
+
+function idParam(request: FastifyRequest): string {
+  return (request.params as { id: string }).id;
 }
 
 /** A control-plane error in the same envelope the API uses (always JSON). */
-export function sendControlError(reply: FastifyReply, code: string, status: number, message: string): FastifyReply {
-  const rendered = renderError(customError(code, status, message), newRequestId(), 'JSON');
+export function sendControlError(reply: FastifyReply, error: ApiError): FastifyReply {
+  const rendered = renderError(error, newRequestId(), 'JSON');
   return reply.code(rendered.status).headers(rendered.headers).type(rendered.contentType).send(rendered.body);
 }
