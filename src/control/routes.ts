@@ -10,6 +10,7 @@ import { ApiError } from '../protocol/errors';
 import { renderError } from '../protocol/render';
 import { newRequestId } from '../dispatcher';
 import { dumpState } from './state-dump';
+import { buildOpenApiDocument } from '../spec/openapi';
 import { checkAdmin, controlAccess } from './admin';
 import { createAccount, listAccounts } from './accounts';
 import { resetAccount, resetAll, seed } from './state';
@@ -30,6 +31,9 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
     uptimeSeconds: Math.round((Date.now() - emulator.startedAt) / 1000),
     controlPlane: access,
   }));
+
+  // Open too: a contract-test harness reads it to validate its own traffic, and it holds no state.
+  app.get(`${CONTROL_PREFIX}/openapi.json`, async (request) => buildOpenApiDocument(`http://${request.headers.host ?? '127.0.0.1'}`));
 
   app.register(async (control) => {
     control.addHook('onRequest', async (request) => checkAdmin(access, emulator.config.adminToken, request.headers));
