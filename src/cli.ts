@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   }
   const config = resolveConfig(argv, process.env);
   const app = await buildApp(config);
-  const url = await app.listen({ host: config.host, port: config.port });
+  await app.listen({ host: config.host, port: config.port });
+  // Fastify's own URL names the first address it bound; say what was asked for (e.g. 0.0.0.0).
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   app.log.info({ url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth }, `smartag-emulator listening on ${url}`);
   if (config.logLevel === 'silent') process.stdout.write(`smartag-emulator listening on ${url}\n`);
   if (controlAccess(config) === 'disabled') {
