@@ -39,7 +39,10 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     requestTimeout: config.requestTimeout,
-    connectionTimeout: config.requestTimeout,
+    // No socket idle timeout: requestTimeout (enforced below) bounds a slow or silent client and
+    // keepAliveTimeout an idle connection, while an idle timeout would also drop a connection whose
+    // answer is held back by a latency fault longer than requestTimeout.
+    connectionTimeout: 0,
     keepAliveTimeout: config.keepAliveTimeout,
     http: {
       // Node enforces requestTimeout on the whole request only when headersTimeout is not
