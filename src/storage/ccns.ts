@@ -67,8 +67,8 @@ export function createCcnRepository(db: Db) {
     WHERE account_id = @account_id AND id = @id`);
   const deleteRow = db.prepare('DELETE FROM ccns WHERE account_id = ? AND id = ?');
   const selectInRegion = db.prepare('SELECT * FROM ccns WHERE account_id = ? AND id = ? AND region_id = ?');
-  const selectAllInRegion = db.prepare('SELECT * FROM ccns WHERE account_id = ? AND region_id = ? ORDER BY created_at, id');
-  const selectOfAccount = db.prepare('SELECT * FROM ccns WHERE account_id = ? ORDER BY created_at, id');
+  const selectAllInRegion = db.prepare('SELECT * FROM ccns WHERE account_id = ? AND region_id = ? ORDER BY created_at, rowid');
+  const selectOfAccount = db.prepare('SELECT * FROM ccns WHERE account_id = ? ORDER BY created_at, rowid');
   const countInRegion = db.prepare('SELECT count(*) FROM ccns WHERE account_id = ? AND region_id = ?').pluck();
 
   return {

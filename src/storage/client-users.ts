@@ -93,7 +93,7 @@ export function createClientUserRepository(db: Db) {
     'SELECT user_name FROM client_users WHERE account_id = ? AND instance_id = ? AND client_ip = ?',
   ).pluck();
   const selectOfInstance = db.prepare(
-    'SELECT * FROM client_users WHERE account_id = ? AND instance_id = ? ORDER BY created_at, user_name',
+    'SELECT * FROM client_users WHERE account_id = ? AND instance_id = ? ORDER BY created_at, rowid',
   );
   // Oldest first; rowid orders accounts created within the same millisecond.
   const selectFiltered = db.prepare(`SELECT * FROM client_users WHERE account_id = @accountId AND instance_id = @instanceId

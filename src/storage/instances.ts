@@ -132,9 +132,9 @@ export function createInstanceRepository(db: Db) {
   );
   const deleteRow = db.prepare('DELETE FROM instances WHERE account_id = ? AND id = ?');
   const selectInRegion = db.prepare('SELECT * FROM instances WHERE account_id = ? AND id = ? AND region_id = ?');
-  const selectOfAccount = db.prepare('SELECT * FROM instances WHERE account_id = ? ORDER BY created_at, id');
-  const selectAllInRegion = db.prepare('SELECT * FROM instances WHERE account_id = ? AND region_id = ? ORDER BY created_at, id');
-  const selectOfCcn = db.prepare('SELECT * FROM instances WHERE account_id = ? AND ccn_id = ? ORDER BY created_at, id');
+  const selectOfAccount = db.prepare('SELECT * FROM instances WHERE account_id = ? ORDER BY created_at, rowid');
+  const selectAllInRegion = db.prepare('SELECT * FROM instances WHERE account_id = ? AND region_id = ? ORDER BY created_at, rowid');
+  const selectOfCcn = db.prepare('SELECT * FROM instances WHERE account_id = ? AND ccn_id = ? ORDER BY created_at, rowid');
   const countInRegion = db.prepare('SELECT count(*) FROM instances WHERE account_id = ? AND region_id = ?').pluck();
   const countWithCode = db.prepare('SELECT count(*) FROM instances WHERE account_id = ? AND enterprise_code = ?').pluck();
 
