@@ -131,7 +131,7 @@ function internalError(error: unknown, requestId: string, env: DispatchEnvironme
 
 function decorate(result: DispatchResult): void {
   if (result.synthesized) result.response.headers[SYNTHESIZED_HEADER] = 'true';
-  if (result.authFailure) result.response.headers[AUTH_FAILURE_HEADER] = result.authFailure;
+  if (result.authFailure) result.response.headers[AUTH_FAILURE_HEADER] = result.authFailure.replace(/\n/g, '\\n'); // a header value cannot hold the newline of a v3 string to sign
   if (result.fault) result.response.headers[FAULT_HEADER] = result.fault;
 }
 

@@ -57,9 +57,9 @@ t.test('a given uid and name, and a fixture for the account', async (t) => {
   t.strictSame(app.emulator.store.accounts.find('1234567890123456'), { id: '1234567890123456', name: 'worker 1' });
   const instances = app.emulator.store.instances.listOfAccount('1234567890123456');
   t.strictSame(instances.map((instance) => [instance.id, instance.regionId, instance.cidrBlocks, instance.userQuota]), [
-    ['sag-ghwa10ko6ndwug****', 'cn-hangzhou', ['10.2.0.0/24'], 5],
     ['sag-m9uhqekwnqcnyy****', 'cn-shanghai', ['10.1.0.0/24'], 5],
-  ], 'ordered by creation time, then id');
+    ['sag-ghwa10ko6ndwug****', 'cn-hangzhou', ['10.2.0.0/24'], 5],
+  ], 'in creation order: the fixture\'s order');
   t.strictSame(
     app.emulator.store.clientUsers.listOfAccount('1234567890123456').map((user) => [user.instanceId, user.userName, user.bandwidth]),
     [['sag-m9uhqekwnqcnyy****', 'worker1', 2000]],

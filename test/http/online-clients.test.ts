@@ -121,9 +121,9 @@ t.test(`${SAG_STATS}: every SAG APP instance of the region, or the ones named`, 
   const app = await testApp();
   t.teardown(() => app.close());
   t.same(await sagCounts(app), [
-    { SmartAGId: APP.SmartAGId, OnlineCount: '3' },
     { SmartAGId: 'sag-m9uhqekwnqcnyy****', OnlineCount: '0' },
-  ], 'oldest first, then by id (the fixture loads all at once)');
+    { SmartAGId: APP.SmartAGId, OnlineCount: '3' },
+  ], 'in creation order: the fixture\'s order');
   t.same(await sagCounts(app, { 'SmartAGIds.1': APP.SmartAGId, 'SmartAGIds.2': 'sag-m9uhqekwnqcnyy****', 'SmartAGIds.3': APP.SmartAGId }), [
     { SmartAGId: APP.SmartAGId, OnlineCount: '3' },
     { SmartAGId: 'sag-m9uhqekwnqcnyy****', OnlineCount: '0' },
