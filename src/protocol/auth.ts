@@ -124,15 +124,27 @@ function nonceKey(accessKeyId: string, nonce: string): string {
   return `${accessKeyId}\n${nonce}`;
 }
 
+/** Built once and only read: the answer to every unsigned call. */
+const UNSIGNED = missingParameter('Signature');
+
 export function authenticate(request: ApiRequest, env: AuthEnvironment): AuthOutcome {
   const claimedId = claimedAccessKeyId(request);
   const key = claimedId ? env.findKey(claimedId) : undefined;
+  // Verification looks up the same key again (step 5): answered from this lookup, not the store.
+  const verifyEnv: AuthEnvironment = claimedId
+    ? { ...env, findKey: (id) => (id === claimedId ? key : env.findKey(id)) }
+    : env;
   const identity: AuthOutcome = key
     ? { accountId: key.accountId, accessKeyId: key.accessKeyId }
     : { accountId: env.defaultAccountId };
   if (env.mode === 'off') return identity;
+  // Step 1 for an unsigned call, the usual one in lenient mode, without a thrown error per call.
+  if (request.scheme === 'none') {
+    if (env.mode === 'strict') throw UNSIGNED;
+    return { ...identity, failure: UNSIGNED };
+  }
   try {
-    verifySignature(request, env);
+    verifySignature(request, verifyEnv);
     return identity;
   } catch (error) {
     if (env.mode === 'strict' || !(error instanceof ApiError)) throw error;

@@ -21,8 +21,15 @@ export type HeaderMap = Record<string, string | string[] | undefined>;
  * five escaped too.
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  // Most names and values need no escape at all; verifying a signature encodes every one of them.
+  if (UNRESERVED_ONLY.test(value)) return value;
+  const encoded = encodeURIComponent(value);
+  return SUB_DELIMS.test(encoded) ? encoded.replace(SUB_DELIMS_ALL, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
+
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+const SUB_DELIMS = /[!'()*]/;
+const SUB_DELIMS_ALL = /[!'()*]/g;
 
 /** `k=v&k=v` with both sides percent-encoded: a query string or form body every parser reads back exactly. */
 export function encodeForm(params: Params): string {

@@ -8,16 +8,33 @@ import { createAppClientSettingsRepository } from './app-client-settings';
 import { createCcnRepository } from './ccns';
 import { createEnterpriseCodeRepository } from './enterprise-codes';
 import { createSnapshotRepository } from './snapshots';
+import { createReadCaches } from './read-cache';
 
 /** The repositories over one database, each with its statements prepared once. */
 export function createStore(db: Db) {
   // One wrapper for the process: db.transaction() builds four wrapper functions on every call,
   // which cost more than the statements of a small call. Nested calls still become savepoints.
   const immediate = db.transaction((work: () => unknown) => work()).immediate;
+  // The lookups of nearly every call are cached (read-cache.ts says why that is always safe).
+  const caches = createReadCaches(db);
+  const accounts = createAccountRepository(db);
+  const instances = createInstanceRepository(db);
   return {
     db: db as Db,
-    accounts: createAccountRepository(db),
-    instances: createInstanceRepository(db),
+    accounts: {
+      ...accounts,
+      findKey: caches.wrap('access_keys', accounts.findKey, (id) => id, (key) => ({ ...key })),
+    },
+    instances: {
+      ...instances,
+      findInRegion: caches.wrap(
+        'instances',
+        instances.findInRegion,
+        (accountId, regionId, id) => `${accountId}\n${regionId}\n${id}`,
+        // Every field of an Instance is a primitive but its CIDR list.
+        (instance) => ({ ...instance, cidrBlocks: [...instance.cidrBlocks] }),
+      ),
+    },
     clientUsers: createClientUserRepository(db),
     onlineClients: createOnlineClientRepository(db),
     clientTraffic: createClientTrafficRepository(db),
@@ -27,6 +44,7 @@ export function createStore(db: Db) {
     snapshots: createSnapshotRepository(db),
     /** Runs `work` in one immediate transaction: a writer never interleaves with another. */
     transaction<T>(work: () => T): T {
+      if (!db.inTransaction) caches.transactionStarting();
       return immediate(work) as T;
     },
     close(): void {

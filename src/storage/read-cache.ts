@@ -1,0 +1,82 @@
+/**
+ * Read caches in front of the lookups nearly every API call makes: the
+ * instances a call names (RoamClientUser reads two) and, for a signed call,
+ * its AccessKey. Reading and mapping an instance's 22-column row costs about
+ * 7 µs, twice that under load; a hit costs well under 1 µs (BENCHMARKS.md).
+ *
+ * A cache never answers what the database does not hold:
+ * - any change to its table, whichever code makes it (repositories,
+ *   snapshots, fixtures, an account's cascading delete), calls back through
+ *   TEMP triggers of this connection, which empty the cache;
+ * - a row read inside a transaction after that transaction changed the table
+ *   is not cached, since it may yet be rolled back. `transactionStarting()`
+ *   (store.transaction) and any read outside a transaction clear that mark;
+ * - a file database committed to by another connection (PRAGMA data_version
+ *   moves) empties every cache.
+ * Callers get copies, so they may change what they are given.
+ */
+import type { Db } from './database';
+
+/** Unique SQL function and trigger names when one connection has several stores. */
+let functions = 0;
+
+export interface ReadCaches {
+  /** `lookup`, cached by `keyOf` of its arguments, emptied by any change to `table`. */
+  wrap<A extends unknown[], T extends object>(
+    table: string,
+    lookup: (...args: A) => T | undefined,
+    keyOf: (...args: A) => string,
+    copy: (value: T) => T,
+  ): (...args: A) => T | undefined;
+  /** Call before starting an outermost transaction. */
+  transactionStarting(): void;
+}
+
+export function createReadCaches(db: Db): ReadCaches {
+  const resets: (() => void)[] = [];
+  const clears: (() => void)[] = [];
+  const dataVersion = db.memory ? undefined : db.prepare('PRAGMA data_version').pluck();
+  let seenVersion = dataVersion?.get();
+
+  /** Another connection's commit, seen by a file database: nothing cached can be trusted. */
+  function checkOtherConnections(): void {
+    if (!dataVersion) return;
+    const version = dataVersion.get();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    for (const clear of clears) clear();
+  }
+
+  return {
+    wrap(table, lookup, keyOf, copy) {
+      const cache = new Map<string, ReturnType<typeof copy>>();
+      let changedInTransaction = false;
+      const changed = `smartag_${table}_changed_${++functions}`;
+      db.function(changed, { deterministic: false }, () => {
+        cache.clear();
+        changedInTransaction = true;
+        return null;
+      });
+      for (const event of ['insert', 'update', 'delete']) {
+        db.exec(`CREATE TEMP TRIGGER ${changed}_${event} AFTER ${event.toUpperCase()} ON main.${table} BEGIN SELECT ${changed}(); END`);
+      }
+      resets.push(() => {
+        changedInTransaction = false;
+      });
+      clears.push(() => cache.clear());
+      return (...args) => {
+        checkOtherConnections();
+        if (!db.inTransaction) changedInTransaction = false;
+        const key = keyOf(...args);
+        const cached = cache.get(key);
+        if (cached) return copy(cached);
+        const found = lookup(...args);
+        if (found && !changedInTransaction) cache.set(key, copy(found));
+        return found;
+      };
+    },
+    transactionStarting() {
+      for (const reset of resets) reset();
+    },
+  };
+}

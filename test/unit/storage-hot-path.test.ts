@@ -1,0 +1,169 @@
+/**
+ * The two read shortcuts of the hot path stay exact: the per-instance
+ * account count kept by triggers (migration 5) and the instance read cache
+ * and AccessKey read caches (storage/read-cache.ts), whichever way the tables change.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import t from 'tap';
+import Database from 'better-sqlite3';
+import { openStore, type Store } from '../../src/storage/store';
+import type { Instance } from '../../src/storage/instances';
+import type { ClientUser } from '../../src/storage/client-users';
+
+const ACCOUNT = '1000000000000009';
+
+function instance(id: string, changes: Partial<Instance> = {}): Instance {
+  return {
+    accountId: ACCOUNT, id, regionId: 'cn-hangzhou', instanceType: 'sag-software', status: 'Active', name: '',
+    description: '', cidrBlocks: ['10.0.0.0/24'], userQuota: 10, maxBandwidth: 20000, enterpriseCode: null,
+    idaasInstanceId: null, createdAt: 1, ccnId: null, dataPlan: 5, endTime: 2, serialNumber: '', softwareVersion: '',
+    routingStrategy: 'static', securityLockThreshold: 0, position: '', connectionAudit: false, ...changes,
+  };
+}
+
+function user(instanceId: string, userName: string): ClientUser {
+  return {
+    accountId: ACCOUNT, instanceId, userName, userMail: '', bandwidth: 1000, clientIp: null, passwordHash: 'x',
+    state: 0, roamedFromRegionId: null, roamedFromInstanceId: null, createdAt: 1, accelerateBandwidth: null,
+  };
+}
+
+function seeded(): Store {
+  const store = openStore(':memory:');
+  store.transaction(() => {
+    store.accounts.insert({ id: ACCOUNT, name: '' });
+    store.instances.insert(instance('sag-a'));
+    store.instances.insert(instance('sag-b'));
+  });
+  return store;
+}
+
+t.test('the account count follows inserts, deletes, cascades and restores', async (t) => {
+  const store = seeded();
+  t.teardown(() => store.close());
+  const { clientUsers } = store;
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 0, 'no row yet reads as 0');
+  store.transaction(() => ['u1', 'u2', 'u3'].forEach((name) => clientUsers.insert(user('sag-a', name))));
+  clientUsers.insert(user('sag-b', 'u1'));
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 3);
+  t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 1);
+
+  t.throws(() => clientUsers.insert(user('sag-a', 'u1')), /UNIQUE/);
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 3, 'a refused insert counts nothing');
+  t.throws(() => store.transaction(() => {
+    clientUsers.insert(user('sag-a', 'u4'));
+    throw new Error('rolled back');
+  }));
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 3, 'a rolled-back insert counts nothing');
+
+  const image = store.snapshots.capture();
+  t.notOk('client_user_counts' in image, 'snapshots leave the derived table out');
+  clientUsers.remove(ACCOUNT, 'sag-a', 'u2');
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 2);
+  store.instances.remove(ACCOUNT, 'sag-b');
+  t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 0, 'cascading delete');
+  store.snapshots.apply(image);
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 3, 'restored');
+  t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 1, 'restored');
+  store.accounts.remove(ACCOUNT);
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 0, 'account removed');
+});
+
+t.test('migration 5 counts the accounts a database already holds', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-counts-'));
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'old.db');
+  const store = seeded();
+  store.clientUsers.insert(user('sag-a', 'u1'));
+  store.clientUsers.insert(user('sag-a', 'u2'));
+  store.db.exec(`VACUUM INTO '${file}'`);
+  store.close();
+  // Back to version 4, as a database written before the counts existed.
+  const old = new Database(file);
+  old.exec('DROP TABLE client_user_counts; DROP TRIGGER client_user_counts_insert; DROP TRIGGER client_user_counts_delete; DROP TRIGGER client_user_counts_move; PRAGMA user_version = 4');
+  old.close();
+  const reopened = openStore(file);
+  t.teardown(() => reopened.close());
+  t.equal(reopened.clientUsers.count(ACCOUNT, 'sag-a'), 2);
+});
+
+t.test('cached instance reads never outlive a change', async (t) => {
+  const store = seeded();
+  t.teardown(() => store.close());
+  const { instances } = store;
+  const read = () => instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a');
+
+  const first = read()!;
+  first.name = 'changed by a caller';
+  first.cidrBlocks.push('10.0.1.0/24');
+  t.same(read(), instance('sag-a'), 'callers get copies');
+
+  instances.save({ ...read()!, name: 'saved' });
+  t.equal(read()!.name, 'saved', 'repository update');
+  store.db.prepare("UPDATE instances SET name = 'raw' WHERE id = 'sag-a'").run();
+  t.equal(read()!.name, 'raw', 'update outside the repository');
+
+  t.throws(() => store.transaction(() => {
+    instances.save({ ...read()!, name: 'uncommitted' });
+    t.equal(read()!.name, 'uncommitted', 'the transaction sees its own change');
+    throw new Error('rolled back');
+  }));
+  t.equal(read()!.name, 'raw', 'a rolled-back change is never served');
+
+  const outer = store.db.transaction(() => {
+    instances.save({ ...read()!, name: 'inside a plain db.transaction' });
+    read();
+    throw new Error('rolled back');
+  });
+  t.throws(() => outer());
+  t.equal(read()!.name, 'raw', 'also for transactions that bypass store.transaction');
+
+  const image = store.snapshots.capture();
+  instances.remove(ACCOUNT, 'sag-a');
+  t.equal(read(), undefined, 'delete');
+  store.snapshots.apply(image);
+  t.equal(read()!.name, 'raw', 'snapshot restore');
+  store.accounts.remove(ACCOUNT);
+  t.equal(read(), undefined, 'cascading delete of the account');
+  t.equal(instances.findInRegion(ACCOUNT, 'cn-shanghai', 'sag-a'), undefined, 'another region');
+});
+
+t.test('cached AccessKey reads never outlive a change', async (t) => {
+  const store = seeded();
+  t.teardown(() => store.close());
+  const { accounts } = store;
+  accounts.insertKey({ accessKeyId: 'k1', accountId: ACCOUNT, accessKeySecret: 's1', sts: false, active: true });
+  const first = accounts.findKey('k1')!;
+  first.active = false;
+  t.equal(accounts.findKey('k1')!.active, true, 'callers get copies');
+  store.db.prepare("UPDATE access_keys SET active = 0 WHERE access_key_id = 'k1'").run();
+  t.equal(accounts.findKey('k1')!.active, false, 'disabled');
+  store.accounts.remove(ACCOUNT);
+  t.equal(accounts.findKey('k1'), undefined, 'cascading delete of the account');
+});
+
+t.test('a file database changed by another connection is read afresh', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-cache-'));
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'state.db');
+  const store = openStore(file);
+  t.teardown(() => store.close());
+  store.transaction(() => {
+    store.accounts.insert({ id: ACCOUNT, name: '' });
+    store.instances.insert(instance('sag-a'));
+  });
+  t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, '');
+  const other = new Database(file);
+  try {
+    other.prepare("UPDATE instances SET name = 'elsewhere' WHERE id = 'sag-a'").run();
+  } catch (error) {
+    // An exclusive-locking database refuses the second connection: nothing can change behind the cache.
+    t.match(String(error), /locked|busy/i);
+    other.close();
+    return;
+  }
+  other.close();
+  t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, 'elsewhere');
+});
