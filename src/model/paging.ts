@@ -17,10 +17,15 @@ const MAX_PAGE_SIZE = 50;
  * refused, as the gateway refuses any out-of-range value.
  */
 export function pageOf<T>(items: readonly T[], pageNumber = 1, pageSize = 10): Page<T> {
+  const { offset, ...page } = pageWindow(pageNumber, pageSize);
+  return { items: items.slice(offset, offset + pageSize), totalCount: items.length, ...page };
+}
+
+/** Where a page starts, for a repository that pages in SQL (`LIMIT pageSize OFFSET offset`); same checks as `pageOf`. */
+export function pageWindow(pageNumber = 1, pageSize = 10): { pageNumber: number; pageSize: number; offset: number } {
   if (pageNumber < 1) throw invalidParameter('PageNumber', 'must be at least 1');
   if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw invalidParameter('PageSize', `must be from 1 to ${MAX_PAGE_SIZE}`);
-  const start = (pageNumber - 1) * pageSize;
-  return { items: items.slice(start, start + pageSize), totalCount: items.length, pageNumber, pageSize };
+  return { pageNumber, pageSize, offset: (pageNumber - 1) * pageSize };
 }
 
 export interface Batch<T> {

@@ -4,7 +4,7 @@
  * filtered by exact UserName and UserMail, and paged.
  */
 import { effectiveAccelerateBandwidth } from '../model/client-accounts';
-import { pageOf } from '../model/paging';
+import { pageWindow } from '../model/paging';
 import type { ClientUser } from '../storage/client-users';
 import { appInstanceIn, checkInstanceIdGiven } from './client-accounts';
 import { defineOperation } from './operation';
@@ -23,17 +23,21 @@ export default defineOperation<DescribeClientUsersParams>({
   handle(params, context) {
     checkInstanceIdGiven(params.SmartAGId);
     const instance = appInstanceIn(context, params.RegionId, params.SmartAGId);
-    const users = context.store.clientUsers.list(context.accountId, instance.id, {
-      userName: params.UserName,
-      userMail: params.UserMail,
-    });
-    const page = pageOf(users, params.PageNumber, params.PageSize);
+    const { pageNumber, pageSize, offset } = pageWindow(params.PageNumber, params.PageSize);
+    // Paged in SQL: a page costs the same on an instance of 10 or 10,000 accounts.
+    const { users, totalCount } = context.store.clientUsers.page(
+      context.accountId,
+      instance.id,
+      { userName: params.UserName, userMail: params.UserMail },
+      offset,
+      pageSize,
+    );
     const { accelerateBandwidth } = context.store.appClientSettings.get(context.accountId, instance.id);
     return {
-      TotalCount: page.totalCount,
-      PageNumber: page.pageNumber,
-      PageSize: page.pageSize,
-      Users: { User: page.items.map((user) => listItem(user, accelerateBandwidth)) },
+      TotalCount: totalCount,
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      Users: { User: users.map((user) => listItem(user, accelerateBandwidth)) },
     };
   },
 });

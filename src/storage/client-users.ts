@@ -24,6 +24,12 @@ export interface ClientUserFilter {
   userMail?: string;
 }
 
+/** One page of a listing, and the size of the whole listing. */
+export interface ClientUserPage {
+  users: ClientUser[];
+  totalCount: number;
+}
+
 interface ClientUserRow {
   account_id: string;
   instance_id: string;
@@ -100,6 +106,17 @@ export function createClientUserRepository(db: Db) {
     AND (@userName IS NULL OR user_name = @userName) AND (@userMail IS NULL OR user_mail = @userMail)
     ORDER BY created_at, rowid`);
   const selectOfAccount = db.prepare('SELECT * FROM client_users WHERE account_id = ? ORDER BY instance_id, user_name');
+  // One page in the order of `list`, walking index client_users_by_instance_created (migration 6),
+  // which is in that order (an index entry ends with the rowid): no sort. By name the primary
+  // key finds the one candidate.
+  const pageOfInstance = db.prepare(`SELECT * FROM client_users WHERE account_id = ? AND instance_id = ?
+    ORDER BY created_at, rowid LIMIT ? OFFSET ?`);
+  // The mail is not in the index: each candidate is read from the table.
+  const pageOfMail = db.prepare(`SELECT * FROM client_users WHERE account_id = ? AND instance_id = ? AND user_mail = ?
+    ORDER BY created_at, rowid LIMIT ? OFFSET ?`);
+  const countOfMail = db.prepare(
+    'SELECT count(*) FROM client_users WHERE account_id = ? AND instance_id = ? AND user_mail = ?',
+  ).pluck();
 
   return {
     insert(user: ClientUser): void {
@@ -135,6 +152,27 @@ export function createClientUserRepository(db: Db) {
         userMail: filter.userMail ?? null,
       }) as ClientUserRow[];
       return rows.map(toClientUser);
+    },
+    /**
+     * The page of `list(accountId, instanceId, filter)` starting at `offset`, at most `limit`
+     * accounts, and how many accounts `list` would return in all.
+     */
+    page(accountId: string, instanceId: string, filter: ClientUserFilter, offset: number, limit: number): ClientUserPage {
+      const { userName, userMail } = filter;
+      if (userName !== undefined) {
+        const row = selectOne.get(accountId, instanceId, userName) as ClientUserRow | undefined;
+        const found = row !== undefined && (userMail === undefined || row.user_mail === userMail);
+        return { users: found && offset === 0 && limit > 0 ? [toClientUser(row)] : [], totalCount: found ? 1 : 0 };
+      }
+      const totalCount = userMail === undefined
+        ? ((countOf.get(accountId, instanceId) as number | undefined) ?? 0)
+        : (countOfMail.get(accountId, instanceId, userMail) as number);
+      // Past the end: nothing to read (and no OFFSET beyond what SQLite takes as an integer).
+      if (offset >= totalCount) return { users: [], totalCount };
+      const rows = (userMail === undefined
+        ? pageOfInstance.all(accountId, instanceId, limit, offset)
+        : pageOfMail.all(accountId, instanceId, userMail, limit, offset)) as ClientUserRow[];
+      return { users: rows.map(toClientUser), totalCount };
     },
     listOfAccount(accountId: string): ClientUser[] {
       return (selectOfAccount.all(accountId) as ClientUserRow[]).map(toClientUser);

@@ -167,4 +167,11 @@ export const migrations: readonly string[] = [
       ON CONFLICT (account_id, instance_id) DO UPDATE SET users = users + 1;
   END;
   `,
+  // 6: DescribeSmartAccessGatewayClientUsers pages in SQL, oldest first (ORDER BY created_at,
+  // rowid). An index entry ends with the rowid, so this index is in exactly that order within
+  // an instance: LIMIT/OFFSET walk it with no sort. IF NOT EXISTS: a database copied and
+  // wound back to an earlier user_version (as a test does) still holds the index.
+  `
+  CREATE INDEX IF NOT EXISTS client_users_by_instance_created ON client_users(account_id, instance_id, created_at);
+  `,
 ];
