@@ -16,7 +16,6 @@ import { getOperation } from './spec';
 import { validateParams } from './spec/validate';
 import { synthesizeResponse } from './spec/synthesize';
 import { operations } from './operations';
-import { redactAuthFailure, redactParams } from './control/journal';
 
 export const API_VERSION = '2018-03-13';
 export const SYNTHESIZED_HEADER = 'x-emulator-synthesized';
@@ -135,6 +134,7 @@ function decorate(result: DispatchResult): void {
   if (result.fault) result.response.headers[FAULT_HEADER] = result.fault;
 }
 
+/** Only references and numbers: redaction and formatting wait until the journal is read (control/journal.ts). */
 function record(
   result: DispatchResult,
   method: string,
@@ -142,19 +142,22 @@ function record(
   durationMs: number,
   env: DispatchEnvironment,
 ): void {
-  env.emulator.journal.record({
-    time: new Date().toISOString(),
+  const journal = env.emulator.journal;
+  if (journal.capacity === 0) return;
+  journal.record({
+    time: Date.now(),
     requestId: result.requestId,
     action: result.action,
     accountId: result.accountId,
     method,
-    params: request ? redactParams(request.params) : {},
+    // The request's own object, never mutated after it is read; redacted when read.
+    params: request?.params,
     // 0: no answer, the connection was dropped.
     status: result.disconnect ? 0 : result.response.status,
     code: result.code,
-    durationMs: Math.round(durationMs * 1000) / 1000,
+    durationMs,
     synthesized: result.synthesized,
-    authFailure: redactAuthFailure(result.authFailure),
+    authFailure: result.authFailure,
     fault: result.fault,
   });
 }

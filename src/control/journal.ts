@@ -44,9 +44,10 @@ export const REQUEST_QUERY_NAMES = ['action', 'account', 'code', 'since', 'limit
 
 /** Matching entries, oldest first; an invalid `since` or `limit` is an Emulator.InvalidRequest. */
 export function findRequests(journal: Journal, query: RequestQuery = {}): JournalEntry[] {
-  const entries = journal.list(toFilter(query));
+  const selected = journal.select(toFilter(query));
   const limit = toLimit(query.limit);
-  return limit === undefined ? entries : entries.slice(Math.max(0, entries.length - limit));
+  // Only the entries returned are redacted and shaped.
+  return (limit === undefined ? selected : selected.slice(Math.max(0, selected.length - limit))).map(toEntry);
 }
 
 export function countRequests(journal: Journal, query: RequestQuery = {}): number {
@@ -62,7 +63,7 @@ function toFilter(query: RequestQuery): JournalFilter {
   return filter;
 }
 
-/** Entry times are ISO text compared as text, so a time is normalised to the same form. */
+/** A time is normalised to ISO text (millisecond precision), the form entries show. */
 function toSince(since: string | number | Date): string {
   if (typeof since === 'number' && Number.isInteger(since) && since >= 0) return String(since);
   if (typeof since === 'string' && /^\d+$/.test(since)) return since;
@@ -96,47 +97,121 @@ export function redactAuthFailure(text: string | null): string | null {
   return text === null ? null : text.replace(SECRET_IN_STRING_TO_SIGN, `$1${REDACTED}`);
 }
 
+/**
+ * One call as the dispatcher records it: references to values it already has,
+ * nothing copied, redacted or formatted. `list` builds the public entry.
+ */
+export interface RecordedCall {
+  /** Epoch milliseconds. */
+  time: number;
+  requestId: string;
+  action: string;
+  accountId: string;
+  method: string;
+  /**
+   * The request's own parameter object, unredacted, or undefined when the
+   * request could not be read. Safe to keep: it is built per request and never
+   * mutated after the request is read (handlers get validated copies).
+   */
+  params: Record<string, string> | undefined;
+  status: number;
+  code: string | null;
+  /** Unrounded. */
+  durationMs: number;
+  synthesized: boolean;
+  /** Unredacted. */
+  authFailure: string | null;
+  fault: string | null;
+}
+
+/**
+ * Recording is on every API call's hot path, so it only stores a reference;
+ * the cost of redaction and the public shape is paid when entries are read.
+ */
 export class Journal {
-  private entries: (JournalEntry | undefined)[];
+  private calls: (RecordedCall | undefined)[];
+  private seqs: Float64Array;
   private next = 0;
   private seq = 0;
 
   constructor(readonly capacity: number) {
-    this.entries = new Array(capacity);
+    this.calls = new Array(capacity);
+    this.seqs = new Float64Array(capacity);
   }
 
-  record(entry: Omit<JournalEntry, 'seq'>): void {
+  record(call: RecordedCall): void {
     if (this.capacity === 0) return;
-    this.entries[this.next] = { seq: ++this.seq, ...entry };
-    this.next = (this.next + 1) % this.capacity;
+    this.calls[this.next] = call;
+    this.seqs[this.next] = ++this.seq;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
   }
 
   /** Entries oldest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const ordered = [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
-    return ordered.filter((entry): entry is JournalEntry => entry !== undefined && matches(entry, filter));
+    return this.select(filter).map(toEntry);
   }
 
   count(filter: JournalFilter = {}): number {
-    return this.list(filter).length;
+    return this.select(filter).length;
   }
 
   /** Empties the journal (sequence numbers keep counting); returns how many entries it held. */
   clear(): number {
     const count = this.count();
-    this.entries = new Array(this.capacity);
+    this.calls = new Array(this.capacity);
+    this.seqs = new Float64Array(this.capacity);
     this.next = 0;
     return count;
   }
+
+  /** Matching calls with their sequence numbers, oldest first, still unredacted. */
+  select(filter: JournalFilter = {}): Selected[] {
+    const match = matcher(filter);
+    const selected: Selected[] = [];
+    for (let i = 0; i < this.capacity; i++) {
+      const slot = (this.next + i) % this.capacity;
+      const call = this.calls[slot];
+      if (call !== undefined && match(this.seqs[slot], call)) selected.push({ seq: this.seqs[slot], call });
+    }
+    return selected;
+  }
 }
 
-function matches(entry: JournalEntry, filter: JournalFilter): boolean {
-  if (filter.action !== undefined && entry.action !== filter.action) return false;
-  if (filter.account !== undefined && entry.accountId !== filter.account) return false;
-  if (filter.code !== undefined && (entry.code ?? 'OK') !== filter.code) return false;
-  if (filter.since !== undefined) {
-    const since = filter.since;
-    if (/^\d+$/.test(since) ? entry.seq <= Number(since) : entry.time <= since) return false;
-  }
-  return true;
+export interface Selected {
+  seq: number;
+  call: RecordedCall;
+}
+
+/** The public entry: secrets redacted, time as ISO text, duration rounded to the microsecond. */
+export function toEntry({ seq, call }: Selected): JournalEntry {
+  return {
+    seq,
+    time: new Date(call.time).toISOString(),
+    requestId: call.requestId,
+    action: call.action,
+    accountId: call.accountId,
+    method: call.method,
+    params: call.params === undefined ? {} : redactParams(call.params),
+    status: call.status,
+    code: call.code,
+    durationMs: Math.round(call.durationMs * 1000) / 1000,
+    synthesized: call.synthesized,
+    authFailure: redactAuthFailure(call.authFailure),
+    fault: call.fault,
+  };
+}
+
+function matcher(filter: JournalFilter): (seq: number, call: RecordedCall) => boolean {
+  const { action, account, code, since } = filter;
+  // `since` is a sequence number, or ISO text (normalised by toSince) compared as a time.
+  const sinceSeq = since !== undefined && /^\d+$/.test(since) ? Number(since) : undefined;
+  const sinceTime = since !== undefined && sinceSeq === undefined ? Date.parse(since) : undefined;
+  return (seq, call) => {
+    if (action !== undefined && call.action !== action) return false;
+    if (account !== undefined && call.accountId !== account) return false;
+    if (code !== undefined && (call.code ?? 'OK') !== code) return false;
+    if (sinceSeq !== undefined && seq <= sinceSeq) return false;
+    if (sinceTime !== undefined && !(call.time > sinceTime)) return false;
+    return true;
+  };
 }
