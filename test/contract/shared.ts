@@ -3,9 +3,10 @@
  * the default-fixture change that triggers each, and their messages. Each
  * client's test file asserts them as that client exposes them.
  */
-import { ROAM_SAMPLE, UUID_UPPER } from '../helpers/app';
+import { ROAM_MESSAGES, ROAM_SAMPLE, UUID_UPPER } from '../helpers/app';
 
 export { ROAM_SAMPLE, UUID_UPPER };
+export const MESSAGES = ROAM_MESSAGES;
 
 export const API_VERSION = '2018-03-13';
 export const HOST_ID = 'smartag.aliyuncs.com';
@@ -15,20 +16,6 @@ export const DEFAULT_KEY = { accessKeyId: 'testid', accessKeySecret: 'testsecret
 export const OTHER_KEY = { accessKeyId: 'otherid', accessKeySecret: 'othersecret' };
 export const WRONG_SECRET = { accessKeyId: 'testid', accessKeySecret: 'not-the-secret' };
 
-export const MESSAGES: Record<string, string> = {
-  MissingRegionId: 'RegionId is mandatory for this action.',
-  'SAG.InstanceNoFound': 'The specified SAG instance does not exist.',
-  'ClientUser.NotSupportAction': 'You cannot create a user in the current SAG instance.',
-  'SAG.CidrEmpty': 'You must specify the CIDR blocks of SAG.',
-  'ClientUser.BandwidthInvalid': 'The specified Bandwidth is invalid.',
-  'ClientUser.InvalidClientIp': 'The specified ClientIp is invalid.',
-  'ClientUser.UserOverLimit': 'The maximum number of users is exceeded.',
-  'ClientUser.UserExist': 'The specified user already exists.',
-  'ClientUser.NameInvalid': 'The specified UserName is invalid.',
-  'SAG.CidrOverlap': 'The specified CIDR overlaps with an existing CIDR.',
-  'EnterpriseCode.ConfigDifferent': 'The target smart access gateway enterprise code or idaas configuration is not the same.',
-  'ResourceNotFound.User': 'The specified user is not found.',
-};
 
 export const SIGNATURE_MISMATCH_PREFIX = 'Specified signature is not matched with our calculation. server string to sign is:';
 

@@ -49,3 +49,19 @@ export const ROAM_SAMPLE = {
   TargetSmartAGId: 'sag-ghwa10ko6ndwug****',
   UserName: 'test1',
 };
+
+/** The documented messages of RoamClientUser's answers, verbatim. */
+export const ROAM_MESSAGES: Record<string, string> = {
+  MissingRegionId: 'RegionId is mandatory for this action.',
+  'SAG.InstanceNoFound': 'The specified SAG instance does not exist.',
+  'ClientUser.NotSupportAction': 'You cannot create a user in the current SAG instance.',
+  'SAG.CidrEmpty': 'You must specify the CIDR blocks of SAG.',
+  'ClientUser.BandwidthInvalid': 'The specified Bandwidth is invalid.',
+  'ClientUser.InvalidClientIp': 'The specified ClientIp is invalid.',
+  'ClientUser.UserOverLimit': 'The maximum number of users is exceeded.',
+  'ClientUser.UserExist': 'The specified user already exists.',
+  'ClientUser.NameInvalid': 'The specified UserName is invalid.',
+  'SAG.CidrOverlap': 'The specified CIDR overlaps with an existing CIDR.',
+  'EnterpriseCode.ConfigDifferent': 'The target smart access gateway enterprise code or idaas configuration is not the same.',
+  'ResourceNotFound.User': 'The specified user is not found.',
+};

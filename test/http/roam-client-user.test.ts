@@ -1,19 +1,5 @@
 import t from 'tap';
-import { testApp, call, ROAM_SAMPLE, UUID_UPPER } from '../helpers/app';
-
-const MESSAGES: Record<string, string> = {
-  'SAG.InstanceNoFound': 'The specified SAG instance does not exist.',
-  'ClientUser.NotSupportAction': 'You cannot create a user in the current SAG instance.',
-  'SAG.CidrEmpty': 'You must specify the CIDR blocks of SAG.',
-  'ClientUser.BandwidthInvalid': 'The specified Bandwidth is invalid.',
-  'ClientUser.InvalidClientIp': 'The specified ClientIp is invalid.',
-  'ClientUser.UserOverLimit': 'The maximum number of users is exceeded.',
-  'ClientUser.UserExist': 'The specified user already exists.',
-  'ClientUser.NameInvalid': 'The specified UserName is invalid.',
-  'SAG.CidrOverlap': 'The specified CIDR overlaps with an existing CIDR.',
-  'EnterpriseCode.ConfigDifferent': 'The target smart access gateway enterprise code or idaas configuration is not the same.',
-  'ResourceNotFound.User': 'The specified user is not found.',
-};
+import { testApp, call, ROAM_MESSAGES, ROAM_SAMPLE, UUID_UPPER } from '../helpers/app';
 
 /** Each documented error, with the fixture instance or user that triggers it. */
 const ERROR_CASES: [string, Record<string, string>, string][] = [
@@ -92,7 +78,7 @@ for (const method of ['GET', 'POST'] as const) {
         if (format === 'JSON') {
           const body = response.json();
           t.equal(body.Code, code, `${name}: code`);
-          t.equal(body.Message, MESSAGES[code], `${name}: message`);
+          t.equal(body.Message, ROAM_MESSAGES[code], `${name}: message`);
           t.equal(body.HostId, 'smartag.aliyuncs.com');
           t.equal(body.Recommend, `https://api.aliyun.com/troubleshoot?q=${code}&product=Smartag&requestId=${body.RequestId}`);
           t.equal(response.headers['x-acs-request-id'], body.RequestId);
