@@ -135,18 +135,37 @@ function serveApi(request: FastifyRequest, reply: FastifyReply, environment: Dis
   }, environment);
   request.apiSummary = { action: result.action, accountId: result.accountId, code: result.code };
   // Faults: the dispatcher stays synchronous; waiting and dropping happen here.
-  if (result.delayMs > 0) return delay(result.delayMs).then(() => answer(reply, result));
-  answer(reply, result);
+  // A promise must settle only once its answer is sent (Fastify answers one left unsent with an empty body).
+  if (result.delayMs > 0) return delay(result.delayMs).then(() => answer(reply, result, send));
+  answer(reply, result, sendAtEndOfTurn);
   return undefined;
 }
 
-function answer(reply: FastifyReply, result: DispatchResult): void {
+function answer(reply: FastifyReply, result: DispatchResult, sender: (reply: FastifyReply, response: RenderedResponse) => unknown): void {
   if (result.disconnect) {
     reply.hijack();
     reply.raw.destroy();
     return;
   }
-  send(reply, result.response);
+  sender(reply, result.response);
+}
+
+/**
+ * API answers are written together once the event loop has read every request that was ready,
+ * not one by one as each is handled. Each write to a sleeping client wakes it (on loopback the
+ * sender pays for that, an interprocessor wakeup); written back to back, the first write wakes
+ * it and the rest find it awake. Bench: kernel time per call 31 to 16 µs for a loaded server,
+ * and the wait is one turn of the loop (the same turn when only one request was ready).
+ */
+const answersDue: Array<{ reply: FastifyReply; response: RenderedResponse }> = [];
+
+function sendAtEndOfTurn(reply: FastifyReply, response: RenderedResponse): void {
+  if (answersDue.push({ reply, response }) === 1) setImmediate(sendAnswersDue);
+}
+
+function sendAnswersDue(): void {
+  const due = answersDue.splice(0);
+  for (const { reply, response } of due) send(reply, response);
 }
 
 function sendApiError(reply: FastifyReply, error: ApiError, url: string) {

@@ -30,7 +30,7 @@ export interface AccountCandidate {
  * and a static IP assignable and free there.
  */
 export function checkInstanceAccepts(users: ClientUserRepository, instance: Instance, candidate: AccountCandidate): void {
-  if (users.find(instance.accountId, instance.id, candidate.userName)) throw apiError('ClientUser.UserExist');
+  if (users.exists(instance.accountId, instance.id, candidate.userName)) throw apiError('ClientUser.UserExist');
   if (users.count(instance.accountId, instance.id) >= instance.userQuota) throw apiError('ClientUser.UserOverLimit');
   if (candidate.bandwidth > instance.maxBandwidth) throw apiError('ClientUser.BandwidthInvalid');
   if (candidate.clientIp !== null && !isStaticIpFree(users, instance, candidate.clientIp)) {

@@ -37,7 +37,7 @@ export default defineOperation<DescribeUserFlowStatisticsParams>({
 
 function monthlyFigures(context: OperationContext, instance: Instance, userName: string, month: string) {
   const { clientUsers, clientTraffic } = context.store;
-  const hasAccount = clientUsers.find(context.accountId, instance.id, userName) !== undefined;
+  const hasAccount = clientUsers.exists(context.accountId, instance.id, userName);
   const used = clientTraffic.totalBytes(context.accountId, instance.id, userName, month);
   return {
     UserName: userName,
