@@ -76,7 +76,7 @@ export function dispatch(http: HttpRequestParts, env: DispatchEnvironment): Disp
     result.response = renderError(apiErr, requestId, request?.format ?? guessFormat(http.url));
   }
   decorate(result);
-  record(result, http.method, request, performance.now() - started, env);
+  record(result, http, request, performance.now() - started, env);
   return result;
 }
 
@@ -137,7 +137,7 @@ function decorate(result: DispatchResult): void {
 /** Only references and numbers: redaction and formatting wait until the journal is read (control/journal.ts). */
 function record(
   result: DispatchResult,
-  method: string,
+  http: HttpRequestParts,
   request: ApiRequest | undefined,
   durationMs: number,
   env: DispatchEnvironment,
@@ -149,9 +149,10 @@ function record(
     requestId: result.requestId,
     action: result.action,
     accountId: result.accountId,
-    method,
-    // The request's own object, never mutated after it is read; redacted when read.
-    params: request?.params,
+    method: http.method,
+    // Read again, and redacted, only when the entry is read.
+    url: request === undefined ? undefined : http.url,
+    body: request === undefined ? '' : http.body,
     // 0: no answer, the connection was dropped.
     status: result.disconnect ? 0 : result.response.status,
     code: result.code,

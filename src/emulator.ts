@@ -9,6 +9,7 @@ import type { StateImage } from './storage/snapshots';
 import { applyFixture, ensureDefaultAccount, readFixtureFile, type Fixture } from './fixtures/loader';
 import { DEFAULT_ACCOUNT_ID } from './fixtures/defaults';
 import { Journal } from './control/journal';
+import { rereadParams } from './protocol/read-request';
 import { FaultRules } from './control/faults';
 import { SnapshotLibrary } from './control/snapshots';
 
@@ -41,7 +42,7 @@ export function openEmulator(config: EmulatorConfig): Emulator {
   return {
     config,
     store,
-    journal: new Journal(config.journalSize),
+    journal: new Journal(config.journalSize, (url, body) => rereadParams(url, body, config)),
     faults: new FaultRules(),
     snapshots: new SnapshotLibrary(store),
     baseline,

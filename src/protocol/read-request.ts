@@ -41,6 +41,16 @@ export function readApiRequest(http: HttpRequestParts, limits: ParseLimits): Api
 }
 
 /**
+ * The parameters of a request `readApiRequest` has read before, read again from its URL and
+ * body (the journal keeps those two strings, not the parsed object).
+ */
+export function rereadParams(url: string, body: string, limits: ParseLimits): Params {
+  const params = Object.assign(emptyParams(), parseUrlEncoded(splitUrl(url).query, limits));
+  if (body !== '') parseUrlEncoded(body, limits, params);
+  return params;
+}
+
+/**
  * The format asked for, read as leniently as possible: also used to render
  * an error raised before the request was fully read.
  */
