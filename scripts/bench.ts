@@ -77,12 +77,12 @@ const SERVER_CPU = PINNED ? 0 : null;
 const LOAD_CPU = PINNED ? 1 : null;
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 
-/** utime + stime of a process, in seconds. */
-function cpuSeconds(pid: number): number {
+/** utime and stime of a process, in seconds. */
+function cpuSeconds(pid: number): { user: number; system: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of proc(5); the slice starts at field 3.
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
 }
 
 function statusKb(pid: number, name: 'VmHWM' | 'VmRSS'): number {
@@ -222,6 +222,7 @@ interface Point {
   p50: number;
   p99: number;
   cpuUsPerRequest: number;
+  systemUsPerRequest: number;
   requests: number;
 }
 
@@ -288,6 +289,8 @@ function workloadFor(scenario: Scenario, cursor: RoamCursor, connections: number
 interface Window {
   result: LoadResult;
   cpuUsPerRequest: number;
+  /** The kernel's part of cpuUsPerRequest (stime). */
+  systemUsPerRequest: number;
 }
 
 /** One load window against `server`, its answers checked and its server CPU read from /proc. */
@@ -303,7 +306,10 @@ async function loadWindow(
   if (result.socketErrors > 0) failures.push({ where: at, detail: `${result.socketErrors} socket error(s)` });
   if (result.exhausted > 0) failures.push({ where: at, detail: `ran out of pre-signed requests (${result.exhausted} short)` });
   if (result.requests === 0) failures.push({ where: at, detail: 'no answers at all' });
-  return { result, cpuUsPerRequest: ((after - before) * 1e6) / Math.max(1, result.requests) };
+  const answers = Math.max(1, result.requests);
+  const user = after.user - before.user;
+  const system = after.system - before.system;
+  return { result, cpuUsPerRequest: ((user + system) * 1e6) / answers, systemUsPerRequest: (system * 1e6) / answers };
 }
 
 /** Warm-up, then SETTINGS.windows windows per connection count; each figure is the median of its windows. */
@@ -320,6 +326,7 @@ async function measurePoints(name: string, run: (connections: number, seconds: n
       p50: median(windows.map((w) => w.result.p50)),
       p99: median(windows.map((w) => w.result.p99)),
       cpuUsPerRequest: median(windows.map((w) => w.cpuUsPerRequest)),
+      systemUsPerRequest: median(windows.map((w) => w.systemUsPerRequest)),
       requests: windows.reduce((sum, w) => sum + w.result.requests, 0),
     };
     log(`${name} c=${connections}: ${point.reqPerSec.toFixed(0)} req/s, p50 ${point.p50} us, p99 ${point.p99} us, ${point.cpuUsPerRequest.toFixed(1)} us CPU/req`);
@@ -565,13 +572,13 @@ function render(
   lines.push('');
   lines.push('Ratios are to the bare Fastify baseline at the same connection count (mean of its runs at the start and the end of the bench). CPU is server CPU time per answer.');
   lines.push('');
-  lines.push('| scenario | conn. | req/s | p50 µs | p99 µs (x base) | CPU µs/req (x base) | peak RSS MB (x base) |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  lines.push('| scenario | conn. | req/s | p50 µs | p99 µs (x base) | CPU µs/req (x base) | of it kernel µs | peak RSS MB (x base) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   const base = mergeBaselines(baseline, baselineEnd);
   const rows = [base, ...results];
   for (const r of rows) {
     if (r.skipped) {
-      lines.push(`| ${r.scenario.id}: ${r.scenario.title} | | skipped: ${r.skipped} | | | | |`);
+      lines.push(`| ${r.scenario.id}: ${r.scenario.title} | | skipped: ${r.skipped} | | | | | |`);
       continue;
     }
     for (const p of r.points) {
@@ -579,7 +586,7 @@ function render(
       const first = p.connections === CONNECTIONS[0];
       const name = first ? `${r.scenario.id}: ${r.scenario.title}` : '';
       const rss = first ? `${(r.peakRssKb / 1024).toFixed(0)} (${fmtRatio(ratio(r.peakRssKb, base.peakRssKb))})` : '';
-      lines.push(`| ${name} | ${p.connections} | ${p.reqPerSec.toFixed(0)} | ${p.p50.toFixed(0)} | ${p.p99.toFixed(0)} (${fmtRatio(ratio(p.p99, b.p99))}) | ${p.cpuUsPerRequest.toFixed(1)} (${fmtRatio(ratio(p.cpuUsPerRequest, b.cpuUsPerRequest))}) | ${rss} |`);
+      lines.push(`| ${name} | ${p.connections} | ${p.reqPerSec.toFixed(0)} | ${p.p50.toFixed(0)} | ${p.p99.toFixed(0)} (${fmtRatio(ratio(p.p99, b.p99))}) | ${p.cpuUsPerRequest.toFixed(1)} (${fmtRatio(ratio(p.cpuUsPerRequest, b.cpuUsPerRequest))}) | ${p.systemUsPerRequest.toFixed(1)} | ${rss} |`);
     }
   }
   lines.push('');
@@ -623,6 +630,7 @@ function mergeBaselines(a: ScenarioResult, b: ScenarioResult): ScenarioResult {
         p50: mean(p.p50, q.p50),
         p99: mean(p.p99, q.p99),
         cpuUsPerRequest: mean(p.cpuUsPerRequest, q.cpuUsPerRequest),
+        systemUsPerRequest: mean(p.systemUsPerRequest, q.systemUsPerRequest),
         requests: p.requests + q.requests,
       };
     }),
