@@ -37,6 +37,8 @@ RUN npm ci --ignore-scripts \
 COPY tsconfig.json ./
 COPY fixtures ./fixtures
 COPY src ./src
+# The build also generates the validators (scripts/gen-validators.ts).
+COPY scripts/gen-validators.ts ./scripts/
 RUN npm run build
 
 # Production dependencies only; drop the addon's compiler intermediates and sources.

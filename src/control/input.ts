@@ -4,11 +4,24 @@
  * Emulator.InvalidRequest whose Description says where and why. The same
  * checks serve the HTTP routes and the in-process API.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { apiError, type ApiError } from '../protocol/errors';
 
-/** Made on first use, as are the checkers: compiling schemas at module load cost ~40 ms of start-up. */
+/**
+ * Made on first use, as are the checkers: compiling schemas at module load
+ * cost ~40 ms of start-up, and ajv itself is required only then, so loading
+ * the control plane does not load it.
+ */
 let ajv: Ajv | undefined;
+
+function controlAjv(): Ajv {
+  if (!ajv) {
+    const { default: AjvClass } = require('ajv') as { default: typeof Ajv };
+    ajv = new AjvClass({ allErrors: false, strict: true });
+  }
+  return ajv;
+}
 
 export function invalidRequest(reason: string): ApiError {
   return apiError('Emulator.InvalidRequest', { description: reason });
@@ -33,7 +46,7 @@ export function parseJsonBody(body: unknown): unknown {
 export function bodyChecker<T>(schema: object): (data: unknown) => T {
   let validate: ValidateFunction | undefined;
   return (data) => {
-    validate ??= (ajv ??= new Ajv({ allErrors: false, strict: true })).compile(schema);
+    validate ??= controlAjv().compile(schema);
     if (validate(data)) return data as T;
     const [first] = validate.errors ?? [];
     const extra = first?.keyword === 'additionalProperties' ? ` (${String(first.params.additionalProperty)})` : '';

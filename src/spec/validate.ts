@@ -8,12 +8,17 @@
  * Reading a value (folding lists, converting text to numbers and booleans)
  * is done here by hand because the wire rules are the gateway's, not JSON
  * Schema's; checking the typed result (types, enums, ranges, list sizes,
- * required fields) is ajv's, with one compiled schema per operation.
+ * required fields) is ajv's, with one schema per operation
+ * (./param-schema.ts) compiled at build time: `npm run build` writes
+ * dist/src/spec/validators/<Action>.js (scripts/gen-validators.ts), so
+ * neither start-up nor a request loads or runs ajv's compiler.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { join } from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Params } from '../protocol/api-request';
 import { catalogue, customError, invalidParameter, missingParameter, type ApiError } from '../protocol/errors';
-import { getOperation, type OperationSpec, type ParameterSpec, type ValueSpec } from './index';
+import { INT32_RANGE } from './formats';
+import { getOperation, type ParameterSpec, type ValueSpec } from './index';
 
 export interface ValidateOptions {
   /** Reject parameters the operation does not define (the real gateway ignores them). */
@@ -59,7 +64,8 @@ const INTEGER_TEXT = /^[+-]?\d+$/;
 const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
 const LIST_INDEX_TEXT = /^[1-9]\d*$/;
 
-const INT32_RANGE = { minimum: -2147483648, maximum: 2147483647 };
+/** Where the build writes one standalone validator module per operation. */
+export const VALIDATORS_DIR = join(__dirname, 'validators');
 
 /** Reads one documented parameter out of the flat request parameters. */
 interface ParameterReader {
@@ -76,7 +82,6 @@ interface CompiledOperation {
 }
 
 const compiledOperations = new Map<string, CompiledOperation>();
-let sharedAjv: Ajv | undefined;
 
 /** The operation's documented parameters from a request's flat ones, typed; absent optional ones omitted. */
 export function validateParams(action: string, params: Params, options: ValidateOptions): Record<string, unknown> {
@@ -91,7 +96,7 @@ export function validateParams(action: string, params: Params, options: Validate
   return values;
 }
 
-/** Compiled on first use, then cached: start-up never pays for 205 schemas. */
+/** Loaded on first use, then cached: start-up never pays for 205 validators. */
 function compiledOperation(action: string): CompiledOperation {
   let compiled = compiledOperations.get(action);
   if (!compiled) {
@@ -99,21 +104,24 @@ function compiledOperation(action: string): CompiledOperation {
     if (!operation) throw new Error(`Unknown action: ${action}`);
     compiled = {
       readers: operation.parameters.map(parameterReader),
-      validate: ajv().compile(operationSchema(operation)),
+      validate: precompiledValidator(action),
     };
     compiledOperations.set(action, compiled);
   }
   return compiled;
 }
 
-function ajv(): Ajv {
-  if (!sharedAjv) {
-    sharedAjv = new Ajv({ allErrors: false });
-    sharedAjv.addFormat('int32', { type: 'number', validate: (n: number) => n >= INT32_RANGE.minimum && n <= INT32_RANGE.maximum });
-    // Numbers are doubles: the emulator keeps 64-bit integers exactly only up to 2^53 - 1.
-    sharedAjv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+/** The build's standalone validator of an operation (a spec name, never request text, names the file). */
+export function precompiledValidator(action: string): ValidateFunction {
+  const file = join(VALIDATORS_DIR, `${action}.js`);
+  try {
+    return require(file) as ValidateFunction;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes(file)) {
+      throw new Error(`The request validator of ${action} (${file}) is missing: run \`npm run build\`, which generates the validators after tsc.`);
+    }
+    throw error;
   }
-  return sharedAjv;
 }
 
 function rejectUnknownParams(readers: ParameterReader[], params: Params): void {
@@ -225,29 +233,6 @@ function escapeRegExp(text: string): string {
 }
 
 // ---- Checking the typed values ------------------------------------------
-
-function operationSchema(operation: OperationSpec): object {
-  return {
-    type: 'object',
-    // Listed in documented order, so the first missing one is the first the documentation names.
-    required: operation.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
-    properties: Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, valueSchema(parameter)])),
-  };
-}
-
-function valueSchema(spec: ValueSpec): object {
-  const schema: Record<string, unknown> = { type: spec.type };
-  for (const keyword of ['format', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'maxItems'] as const) {
-    if (spec[keyword] !== undefined) schema[keyword] = spec[keyword];
-  }
-  if (spec.items) schema.items = valueSchema(spec.items);
-  if (spec.properties) {
-    const properties = Object.entries(spec.properties);
-    schema.properties = Object.fromEntries(properties.map(([name, property]) => [name, valueSchema(property)]));
-    schema.required = properties.filter(([, property]) => property.required).map(([name]) => name);
-  }
-  return schema;
-}
 
 /** ajv's first error as the gateway's error, named the way the client sent it (`Tag.1.Key`). */
 function toApiError(error: ErrorObject): ApiError {
