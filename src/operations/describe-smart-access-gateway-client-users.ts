@@ -5,7 +5,7 @@
  */
 import { effectiveAccelerateBandwidth } from '../model/client-accounts';
 import { pageWindow } from '../model/paging';
-import type { ClientUser } from '../storage/client-users';
+import type { ClientUserListing } from '../storage/client-users';
 import { appInstanceIn, checkInstanceIdGiven } from './client-accounts';
 import { defineOperation } from './operation';
 
@@ -42,7 +42,7 @@ export default defineOperation<DescribeClientUsersParams>({
   },
 });
 
-function listItem(user: ClientUser, instanceAcceleratePeakMbps: number) {
+function listItem(user: ClientUserListing, instanceAcceleratePeakMbps: number) {
   return {
     UserName: user.userName,
     UserMail: user.userMail,

@@ -24,9 +24,12 @@ export interface ClientUserFilter {
   userMail?: string;
 }
 
+/** What a listing shows of an account: a page reads only these columns (a quarter less per row). */
+export type ClientUserListing = Pick<ClientUser, 'userName' | 'userMail' | 'bandwidth' | 'clientIp' | 'state' | 'accelerateBandwidth'>;
+
 /** One page of a listing, and the size of the whole listing. */
 export interface ClientUserPage {
-  users: ClientUser[];
+  users: ClientUserListing[];
   totalCount: number;
 }
 
@@ -43,6 +46,20 @@ type ClientUserRow = [
   clientIp: string | null, passwordHash: string, state: number, roamedFromRegionId: string | null,
   roamedFromInstanceId: string | null, createdAt: number, accelerateBandwidth: number | null,
 ];
+
+const LISTING_COLUMNS = 'user_name, user_mail, bandwidth, client_ip, state, accelerate_bandwidth';
+
+type ListingRow = [userName: string, userMail: string, bandwidth: number, clientIp: string | null, state: number, accelerateBandwidth: number | null];
+
+function toListing(row: ListingRow): ClientUserListing {
+  return { userName: row[0], userMail: row[1], bandwidth: row[2], clientIp: row[3], state: row[4], accelerateBandwidth: row[5] };
+}
+
+/** The listing view of a whole account. */
+export function listingOf(user: ClientUser): ClientUserListing {
+  const { userName, userMail, bandwidth, clientIp, state, accelerateBandwidth } = user;
+  return { userName, userMail, bandwidth, clientIp, state, accelerateBandwidth };
+}
 
 function toClientUser(row: ClientUserRow): ClientUser {
   return {
@@ -88,10 +105,10 @@ export function createClientUserRepository(db: Db) {
   // One page in the order of `list`, walking index client_users_by_instance_created (migration 6),
   // which is in that order (an index entry ends with the rowid): no sort. By name the primary
   // key finds the one candidate.
-  const pageOfInstance = db.prepare(`SELECT ${COLUMNS} FROM client_users WHERE account_id = ? AND instance_id = ?
+  const pageOfInstance = db.prepare(`SELECT ${LISTING_COLUMNS} FROM client_users WHERE account_id = ? AND instance_id = ?
     ORDER BY created_at, rowid LIMIT ? OFFSET ?`).raw();
   // The mail is not in the index: each candidate is read from the table.
-  const pageOfMail = db.prepare(`SELECT ${COLUMNS} FROM client_users WHERE account_id = ? AND instance_id = ?
+  const pageOfMail = db.prepare(`SELECT ${LISTING_COLUMNS} FROM client_users WHERE account_id = ? AND instance_id = ?
     AND user_mail = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?`).raw();
   const countOfMail = db.prepare(
     'SELECT count(*) FROM client_users WHERE account_id = ? AND instance_id = ? AND user_mail = ?',
@@ -148,7 +165,7 @@ export function createClientUserRepository(db: Db) {
       if (userName !== undefined) {
         const row = selectOne.get(accountId, instanceId, userName) as ClientUserRow | undefined;
         const found = row !== undefined && (userMail === undefined || row[3] === userMail);
-        return { users: found && offset === 0 && limit > 0 ? [toClientUser(row)] : [], totalCount: found ? 1 : 0 };
+        return { users: found && offset === 0 && limit > 0 ? [listingOf(toClientUser(row))] : [], totalCount: found ? 1 : 0 };
       }
       const totalCount = userMail === undefined
         ? ((countOf.get(accountId, instanceId) as number | undefined) ?? 0)
@@ -157,8 +174,8 @@ export function createClientUserRepository(db: Db) {
       if (offset >= totalCount) return { users: [], totalCount };
       const rows = (userMail === undefined
         ? pageOfInstance.all(accountId, instanceId, limit, offset)
-        : pageOfMail.all(accountId, instanceId, userMail, limit, offset)) as ClientUserRow[];
-      return { users: rows.map(toClientUser), totalCount };
+        : pageOfMail.all(accountId, instanceId, userMail, limit, offset)) as ListingRow[];
+      return { users: rows.map(toListing), totalCount };
     },
     listOfAccount(accountId: string): ClientUser[] {
       return (selectOfAccount.all(accountId) as ClientUserRow[]).map(toClientUser);

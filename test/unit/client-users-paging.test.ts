@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { openStore } from '../../src/storage/store';
-import type { ClientUserFilter } from '../../src/storage/client-users';
+import { listingOf, type ClientUserFilter } from '../../src/storage/client-users';
 
 const ACCOUNT = '1000000000000009';
 
@@ -42,7 +42,7 @@ t.test('page() is list() sliced, for every filter and window', async (t) => {
         for (let offset = 0; offset <= all.length + limit; offset += limit) {
           const page = store.clientUsers.page(ACCOUNT, instanceId, filter, offset, limit);
           if (page.totalCount !== all.length) t.fail(`total ${instanceId} ${JSON.stringify(filter)}`);
-          t.same(page.users, all.slice(offset, offset + limit));
+          t.strictSame(page.users, all.slice(offset, offset + limit).map(listingOf));
           checked++;
         }
       }
