@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator';
 import { apiError } from '../protocol/errors';
 import { applyFixture, FixtureError, validateFixture, type Fixture } from '../fixtures/loader';
 import { invalidFixture, invalidRequest } from './input';
+import { imageHoldsAccount } from '../storage/snapshots';
 
 const ACCOUNT_ID = /^[0-9]{16}$/;
 
@@ -27,7 +28,7 @@ export function resetAccount(emulator: Emulator, accountId: string): void {
   if (!ACCOUNT_ID.test(accountId)) throw invalidRequest(`At ?account: "${accountId}" is not a 16-digit account id.`);
   const { store } = emulator;
   const resetPoint = store.snapshots.loadAccountBaseline(accountId)
-    ?? (emulator.baseline.accounts?.some((row) => row.id === accountId) ? emulator.baseline : undefined);
+    ?? (imageHoldsAccount(emulator.baseline, accountId) ? emulator.baseline : undefined);
   if (!resetPoint && !store.accounts.find(accountId)) {
     throw apiError('Emulator.AccountNotFound', { description: `No account ${accountId}.` });
   }
