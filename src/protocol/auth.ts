@@ -43,6 +43,7 @@ import {
   headerValue,
   parseV3Authorization,
   sha256Hex,
+  type V3Authorization,
   v1Signature,
   v1StringToSign,
   v3CanonicalRequest,
@@ -85,9 +86,23 @@ export const SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
  * is arrival order, so expiring from the front is amortised O(1) and memory
  * stays proportional to the request rate. `maxEntries` caps it even under a
  * flood, at the cost of forgetting the oldest nonces early.
+ *
+ * Memory per nonce, about 95 bytes for a 32-character one (was ~520): the key
+ * is a flat copy of `accessKeyId\nnonce`, never a slice that would keep the
+ * whole request URL alive, and each expiry is stored as milliseconds from the
+ * store's first call, a small integer V8 keeps inline instead of boxing it.
  */
 export class NonceStore {
+  /** `accessKeyId\nnonce` -> expiry, as milliseconds after `origin`. */
   private readonly expiries = new Map<string, number>();
+  /** Set by the first call; 0 until then. */
+  private origin = 0;
+  private started = false;
+  /**
+   * Never more than the expiry of the first (oldest) entry, so expire() can
+   * return at once while it lies in the future; Infinity when empty.
+   */
+  private firstExpiry = Infinity;
 
   constructor(
     private readonly windowMs = SIGNATURE_WINDOW_MS,
@@ -99,41 +114,82 @@ export class NonceStore {
   }
 
   wasUsed(accessKeyId: string, nonce: string, now: number): boolean {
-    this.expire(now);
+    const at = this.since(now);
+    this.expire(at);
     const expiry = this.expiries.get(nonceKey(accessKeyId, nonce));
-    return expiry !== undefined && expiry > now;
+    return expiry !== undefined && expiry > at;
   }
 
   remember(accessKeyId: string, nonce: string, now: number): void {
-    this.expire(now);
-    const key = nonceKey(accessKeyId, nonce);
-    this.expiries.delete(key); // re-inserting moves it to the back, keeping the order by expiry
-    this.expiries.set(key, now + this.windowMs);
-    if (this.expiries.size > this.maxEntries) this.expiries.delete(this.expiries.keys().next().value as string);
+    const at = this.since(now);
+    this.expire(at);
+    this.insert(nonceKey(accessKeyId, nonce), at);
   }
 
-  private expire(now: number): void {
+  /**
+   * wasUsed, then remember when it was not: true when the nonce is fresh (and
+   * is now recorded), false when it was used already (nothing changes).
+   */
+  use(accessKeyId: string, nonce: string, now: number): boolean {
+    const at = this.since(now);
+    this.expire(at);
+    const key = nonceKey(accessKeyId, nonce);
+    const expiry = this.expiries.get(key);
+    if (expiry !== undefined && expiry > at) return false;
+    this.insert(key, at);
+    return true;
+  }
+
+  private insert(key: string, at: number): void {
+    const expiry = at + this.windowMs;
+    // Re-inserting moves it to the back, keeping the order by expiry; if it was the first, the first changes.
+    if (this.expiries.delete(key)) this.firstExpiry = -Infinity;
+    if (this.expiries.size === 0) this.firstExpiry = expiry;
+    this.expiries.set(key, expiry);
+    if (this.expiries.size > this.maxEntries) {
+      this.expiries.delete(this.expiries.keys().next().value as string);
+      this.firstExpiry = -Infinity;
+    }
+  }
+
+  /** Milliseconds since the first call: Date.now() values become small integers, and differences of integers are exact. */
+  private since(now: number): number {
+    if (!this.started) {
+      this.started = true;
+      this.origin = now;
+    }
+    return now - this.origin;
+  }
+
+  private expire(at: number): void {
+    if (this.firstExpiry > at) return;
     for (const [key, expiry] of this.expiries) {
-      if (expiry > now) return;
+      if (expiry > at) {
+        this.firstExpiry = expiry;
+        return;
+      }
       this.expiries.delete(key);
     }
+    this.firstExpiry = Infinity;
   }
 }
 
+/**
+ * Joined by Array.prototype.join, which builds a flat string: `${a}\n${b}`
+ * would be a rope holding on to the nonce, itself a slice of the request URL.
+ */
 function nonceKey(accessKeyId: string, nonce: string): string {
-  return `${accessKeyId}\n${nonce}`;
+  return [accessKeyId, nonce].join('\n');
 }
 
 /** Built once and only read: the answer to every unsigned call. */
 const UNSIGNED = missingParameter('Signature');
 
 export function authenticate(request: ApiRequest, env: AuthEnvironment): AuthOutcome {
-  const claimedId = claimedAccessKeyId(request);
+  // Parsed once: it names the key, and verification reads the rest of it.
+  const authorization = request.scheme === 'v3' ? parseV3Authorization(header(request, 'authorization') ?? '') : undefined;
+  const claimedId = request.scheme === 'v3' ? authorization?.accessKeyId : request.params.AccessKeyId;
   const key = claimedId ? env.findKey(claimedId) : undefined;
-  // Verification looks up the same key again (step 5): answered from this lookup, not the store.
-  const verifyEnv: AuthEnvironment = claimedId
-    ? { ...env, findKey: (id) => (id === claimedId ? key : env.findKey(id)) }
-    : env;
   const identity: AuthOutcome = key
     ? { accountId: key.accountId, accessKeyId: key.accessKeyId }
     : { accountId: env.defaultAccountId };
@@ -144,18 +200,12 @@ export function authenticate(request: ApiRequest, env: AuthEnvironment): AuthOut
     return { ...identity, failure: UNSIGNED };
   }
   try {
-    verifySignature(request, verifyEnv);
+    verifySignature(request, env, claimedId, key, authorization);
     return identity;
   } catch (error) {
     if (env.mode === 'strict' || !(error instanceof ApiError)) throw error;
     return { ...identity, failure: error };
   }
-}
-
-/** The AccessKeyId a request names, signed or not. */
-function claimedAccessKeyId(request: ApiRequest): string | undefined {
-  if (request.scheme === 'v3') return parseV3Authorization(header(request, 'authorization') ?? '')?.accessKeyId;
-  return request.params.AccessKeyId;
 }
 
 // ---------------------------------------------------------------------------
@@ -176,24 +226,34 @@ interface SignedClaim {
   sign(stringToSign: string, accessKeySecret: string): string;
 }
 
-function verifySignature(request: ApiRequest, env: AuthEnvironment): void {
-  const claim = readClaim(request); // steps 1 and 2
+/**
+ * `claimedKey` is authenticate's lookup of `claimedId`: step 5 reuses it rather
+ * than ask the store again. `authorization` is a v3 request's parsed header.
+ */
+function verifySignature(
+  request: ApiRequest,
+  env: AuthEnvironment,
+  claimedId: string | undefined,
+  claimedKey: AccessKeyRecord | undefined,
+  authorization: V3Authorization | undefined,
+): void {
+  const claim = readClaim(request, authorization); // steps 1 and 2
   if (!claim.accessKeyId) throw missingParameter('AccessKeyId');
   const now = env.now();
   checkTimestamp(claim, now);
-  const key = activeKey(claim.accessKeyId, env);
+  const key = activeKey(claim.accessKeyId === claimedId ? claimedKey : env.findKey(claim.accessKeyId));
   checkSecurityToken(claim, key);
   claim.checkPayload();
   checkSignature(claim, key);
   useNonce(claim, key, env.nonces, now);
 }
 
-function readClaim(request: ApiRequest): SignedClaim {
+function readClaim(request: ApiRequest, authorization: V3Authorization | undefined): SignedClaim {
   switch (request.scheme) {
     case 'v1':
       return readV1Claim(request);
     case 'v3':
-      return readV3Claim(request);
+      return readV3Claim(request, authorization);
     case 'none':
       throw missingParameter('Signature');
   }
@@ -213,7 +273,7 @@ function readV1Claim(request: ApiRequest): SignedClaim {
     securityToken: params.SecurityToken,
     names: V1_NAMES,
     // base64 never contains a space: one here is a '+' a client left unencoded.
-    receivedSignature: params.Signature.replace(/ /g, '+'),
+    receivedSignature: params.Signature.includes(' ') ? params.Signature.replace(/ /g, '+') : params.Signature,
     checkPayload: () => undefined,
     stringToSign: () => v1StringToSign(request.method, params),
     sign: v1Signature,
@@ -225,8 +285,7 @@ const V3_NAMES = { timestamp: 'x-acs-date', nonce: 'x-acs-signature-nonce', secu
 /** Headers whose values the checks trust, so they must be covered by the signature when sent. */
 const V3_HEADERS_TO_SIGN = ['x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-security-token'];
 
-function readV3Claim(request: ApiRequest): SignedClaim {
-  const authorization = parseV3Authorization(header(request, 'authorization') ?? '');
+function readV3Claim(request: ApiRequest, authorization: V3Authorization | undefined): SignedClaim {
   if (!authorization) throw apiError('IncompleteSignature');
   const unsigned = V3_HEADERS_TO_SIGN.find(
     (name) => header(request, name) !== undefined && !authorization.signedHeaders.includes(name),
@@ -269,8 +328,7 @@ function checkTimestamp(claim: SignedClaim, now: number): void {
   if (Math.abs(time - now) > SIGNATURE_WINDOW_MS) throw apiError('InvalidTimeStamp.Expired');
 }
 
-function activeKey(accessKeyId: string, env: AuthEnvironment): AccessKeyRecord {
-  const key = env.findKey(accessKeyId);
+function activeKey(key: AccessKeyRecord | undefined): AccessKeyRecord {
   if (!key) throw apiError('InvalidAccessKeyId.NotFound');
   if (!key.active) throw apiError('InvalidAccessKeyId.Inactive');
   return key;
@@ -290,14 +348,19 @@ function checkSignature(claim: SignedClaim, key: AccessKeyRecord): void {
 
 function useNonce(claim: SignedClaim, key: AccessKeyRecord, nonces: NonceStore, now: number): void {
   if (!claim.nonce) throw missingParameter(claim.names.nonce);
-  if (nonces.wasUsed(key.accessKeyId, claim.nonce, now)) throw apiError('SignatureNonceUsed');
-  nonces.remember(key.accessKeyId, claim.nonce, now);
+  if (!nonces.use(key.accessKeyId, claim.nonce, now)) throw apiError('SignatureNonceUsed');
 }
 
-/** Constant-time comparison, so response timing does not leak how much of a signature was right. */
+/**
+ * Constant-time comparison, so response timing does not leak how much of a
+ * signature was right. `expected` is base64 or hex, ASCII: a `received` of
+ * another length in characters cannot have its bytes, so only the length
+ * (public anyway) decides without comparing.
+ */
 function sameText(expected: string, received: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(received);
+  if (expected.length !== received.length) return false;
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(received, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -321,6 +384,53 @@ const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))
  * malformed or not a real date (month 13, February 30).
  */
 export function parseUtcTimestamp(value: string): number | undefined {
+  return (value.length === 20 ? parsePlainUtcTimestamp(value) : undefined) ?? parseAnyUtcTimestamp(value);
+}
+
+/**
+ * The shape every official client sends, `YYYY-MM-DDTHH:mm:ssZ` with a year
+ * from 1970, read without a regular expression or a Date. Undefined for
+ * anything else, valid or not: parseAnyUtcTimestamp has the last word.
+ */
+function parsePlainUtcTimestamp(value: string): number | undefined {
+  if (
+    value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH || value.charCodeAt(10) !== LETTER_T ||
+    value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON || value.charCodeAt(19) !== LETTER_Z
+  ) return undefined;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+const LETTER_T = 0x54;
+const LETTER_Z = 0x5a;
+
+/** The decimal number of `length` ASCII digits at `start`; -1 when one is not a digit. */
+function digits(value: string, start: number, length: number): number {
+  let result = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = value.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    result = result * 10 + digit;
+  }
+  return result;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Any shape parseUtcTimestamp accepts, fractional seconds included. */
+function parseAnyUtcTimestamp(value: string): number | undefined {
   const match = ISO_UTC.exec(value);
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
