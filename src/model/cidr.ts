@@ -15,8 +15,24 @@ export function parseIpv4(text: string): number | undefined {
   return text.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
 }
 
+/**
+ * Instances' blocks are parsed again by every roam and account check: each text is parsed once
+ * (bounded memo; blocks are frozen, as they are shared).
+ */
+const parsedBlocks = new Map<string, CidrBlock | undefined>();
+const MAX_PARSED_BLOCKS = 4096;
+
 /** `10.0.0.0/24`; the address must be the block's network address. */
 export function parseCidr(text: string): CidrBlock | undefined {
+  const known = parsedBlocks.get(text);
+  if (known !== undefined || parsedBlocks.has(text)) return known;
+  const block = parseCidrText(text);
+  if (parsedBlocks.size >= MAX_PARSED_BLOCKS) parsedBlocks.clear();
+  parsedBlocks.set(text, block);
+  return block;
+}
+
+function parseCidrText(text: string): CidrBlock | undefined {
   const slash = text.indexOf('/');
   if (slash === -1) return undefined;
   const address = parseIpv4(text.slice(0, slash));
@@ -26,7 +42,7 @@ export function parseCidr(text: string): CidrBlock | undefined {
   if (prefix > 32) return undefined;
   const size = 2 ** (32 - prefix);
   if (address % size !== 0) return undefined;
-  return { network: address, prefix, first: address, last: address + size - 1 };
+  return Object.freeze({ network: address, prefix, first: address, last: address + size - 1 });
 }
 
 export function blocksOverlap(a: CidrBlock, b: CidrBlock): boolean {
