@@ -176,9 +176,16 @@ function sendAtEndOfTurn(reply: FastifyReply, response: RenderedResponse): void 
   if (answersDue.push({ reply, response }) === 1) setImmediate(sendAnswersDue);
 }
 
+/** One queue for every app in the process: each answer goes to its own reply, and one failure costs no other its answer. */
 function sendAnswersDue(): void {
   const due = answersDue.splice(0);
-  for (const { reply, response } of due) send(reply, response);
+  for (const { reply, response } of due) {
+    try {
+      send(reply, response);
+    } catch (error) {
+      reply.log.error({ err: error }, 'answer not sent');
+    }
+  }
 }
 
 function sendApiError(reply: FastifyReply, error: ApiError, url: string) {
