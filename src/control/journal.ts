@@ -143,23 +143,23 @@ const MAX_INTERNED = 1000;
  * strings. Parameters are parsed again, and redacted, only when entries are read.
  */
 export class Journal {
-  private seqs!: Float64Array;
-  private times!: Float64Array;
-  private durations!: Float64Array;
-  private statuses!: Uint16Array;
-  private synthesized!: Uint8Array;
-  private urlLengths!: Int32Array;
-  private bodyLengths!: Uint16Array;
-  private actions!: string[];
-  private accountIds!: string[];
-  private methods!: string[];
-  private codes!: (string | null)[];
-  private faults!: (string | null)[];
-  private authFailures!: (string | null)[];
+  private readonly seqs: Float64Array;
+  private readonly times: Float64Array;
+  private readonly durations: Float64Array;
+  private readonly statuses: Uint16Array;
+  private readonly synthesized: Uint8Array;
+  private readonly urlLengths: Int32Array;
+  private readonly bodyLengths: Uint16Array;
+  private readonly actions: (string | null)[];
+  private readonly accountIds: (string | null)[];
+  private readonly methods: (string | null)[];
+  private readonly codes: (string | null)[];
+  private readonly faults: (string | null)[];
+  private readonly authFailures: (string | null)[];
   /** Slot bytes, a chunk of SLOTS_PER_CHUNK slots at a time. */
-  private chunks!: Buffer[];
+  private readonly chunks: Buffer[] = [];
   /** Calls whose text is not in their slot. */
-  private kept!: Map<number, { requestId: string; url: string | undefined; body: string }>;
+  private readonly kept = new Map<number, { requestId: string; url: string | undefined; body: string }>();
   private readonly interned = new Map<string, string>();
   private next = 0;
   private seq = 0;
@@ -169,7 +169,20 @@ export class Journal {
     readonly capacity: number,
     private readonly readParams: (url: string, body: string) => Record<string, string>,
   ) {
-    this.allocate();
+    const n = capacity;
+    this.seqs = new Float64Array(n);
+    this.times = new Float64Array(n);
+    this.durations = new Float64Array(n);
+    this.statuses = new Uint16Array(n);
+    this.synthesized = new Uint8Array(n);
+    this.urlLengths = new Int32Array(n);
+    this.bodyLengths = new Uint16Array(n);
+    this.actions = new Array<string | null>(n).fill(null);
+    this.accountIds = new Array<string | null>(n).fill(null);
+    this.methods = new Array<string | null>(n).fill(null);
+    this.codes = new Array<string | null>(n).fill(null);
+    this.faults = new Array<string | null>(n).fill(null);
+    this.authFailures = new Array<string | null>(n).fill(null);
   }
 
   record(call: RecordedCall): void {
@@ -202,7 +215,10 @@ export class Journal {
   /** Empties the journal (sequence numbers keep counting); returns how many entries it held. */
   clear(): number {
     const count = this.count();
-    this.allocate();
+    // Emptied in place: sequence number 0 marks an empty slot, and no string stays referenced.
+    this.seqs.fill(0);
+    for (const column of [this.actions, this.accountIds, this.methods, this.codes, this.faults, this.authFailures]) column.fill(null);
+    this.kept.clear();
     this.next = 0;
     return count;
   }
@@ -215,7 +231,8 @@ export class Journal {
       const slot = (this.next + i) % this.capacity;
       const seq = this.seqs[slot];
       if (seq === 0) continue;
-      const call = { action: this.actions[slot], accountId: this.accountIds[slot], code: this.codes[slot], time: this.times[slot] };
+      // A slot with a sequence number holds a call: its strings are set.
+      const call = { action: this.actions[slot]!, accountId: this.accountIds[slot]!, code: this.codes[slot], time: this.times[slot] };
       if (match(seq, call)) selected.push({ seq, slot });
     }
     return selected;
@@ -228,9 +245,9 @@ export class Journal {
       seq,
       time: new Date(this.times[slot]).toISOString(),
       requestId,
-      action: this.actions[slot],
-      accountId: this.accountIds[slot],
-      method: this.methods[slot],
+      action: this.actions[slot]!,
+      accountId: this.accountIds[slot]!,
+      method: this.methods[slot]!,
       params: url === undefined ? {} : redactParams(this.readParams(url, body)),
       status: this.statuses[slot],
       code: this.codes[slot],
@@ -239,25 +256,6 @@ export class Journal {
       authFailure: redactAuthFailure(this.authFailures[slot]),
       fault: this.faults[slot],
     };
-  }
-
-  private allocate(): void {
-    const n = this.capacity;
-    this.seqs = new Float64Array(n);
-    this.times = new Float64Array(n);
-    this.durations = new Float64Array(n);
-    this.statuses = new Uint16Array(n);
-    this.synthesized = new Uint8Array(n);
-    this.urlLengths = new Int32Array(n);
-    this.bodyLengths = new Uint16Array(n);
-    this.actions = new Array(n);
-    this.accountIds = new Array(n);
-    this.methods = new Array(n);
-    this.codes = new Array(n);
-    this.faults = new Array(n);
-    this.authFailures = new Array(n);
-    this.chunks = [];
-    this.kept = new Map();
   }
 
   private intern(action: string): string {
