@@ -168,3 +168,39 @@ t.test('a remembered nonce does not keep its request alive', async (t) => {
   const perNonce = (process.memoryUsage().heapUsed - before) / count;
   t.ok(perNonce < 1000, `${perNonce.toFixed(0)} bytes per nonce, not the ~4 KB query`);
 });
+
+t.test('many nonces: growth, compaction and the flood bound keep every answer exact', async (t) => {
+  const store = new NonceStore(1_000_000, 150_000);
+  const nonce = (i: number) => `3f8c2a${i.toString(16).padStart(26, '0')}`;
+  let wrong = 0;
+  for (let i = 0; i < 120_000; i++) if (!store.use(`key${i % 3}`, nonce(i), START + i)) wrong++;
+  t.equal(wrong, 0, '120,000 distinct nonces, none refused');
+  t.equal(store.size, 120_000);
+  for (let i = 0; i < 120_000; i += 7) if (store.use(`key${i % 3}`, nonce(i), START + 120_000)) wrong++;
+  t.equal(wrong, 0, 'each one refused when used again');
+  t.ok(store.use('key1', nonce(0), START + 120_000), 'the same nonce under another key is fresh');
+
+  // Re-remembering moves entries to the back: the ring fills with dead entries and is compacted.
+  for (let round = 0; round < 3; round++) for (let i = 0; i < 50_000; i++) store.remember(`key${i % 3}`, nonce(i), START + 200_000 + round);
+  t.equal(store.size, 120_001);
+  let lost = 0;
+  for (let i = 0; i < 120_000; i++) if (!store.wasUsed(`key${i % 3}`, nonce(i), START + 200_003)) lost++;
+  t.equal(lost, 0, 'after 150,000 moves every nonce is still found');
+
+  // The bound: 60,000 more make 180,001; the oldest 30,001 (nonces 50,000 to 80,000, the ones not
+  // remembered again) are forgotten.
+  for (let i = 120_000; i < 180_000; i++) store.remember(`key${i % 3}`, nonce(i), START + 300_000);
+  t.equal(store.size, 150_000);
+  t.ok(store.wasUsed('key2', nonce(179_999), START + 300_000), 'the newest is remembered');
+  t.notOk(store.wasUsed(`key${50_000 % 3}`, nonce(50_000), START + 300_000), 'the oldest went first');
+  t.notOk(store.wasUsed(`key${80_000 % 3}`, nonce(80_000), START + 300_000));
+  t.ok(store.wasUsed('key0', nonce(0), START + 300_000), 'a nonce remembered again is among the newer ones');
+  // Forgetting without re-adding leaves gaps in the index: every remaining nonce must still be found.
+  lost = 0;
+  for (let i = 0; i < 180_000; i++) {
+    if ((i < 50_000 || i > 80_000) && !store.wasUsed(`key${i % 3}`, nonce(i), START + 300_000)) lost++;
+  }
+  t.equal(lost, 0, 'the rest stay');
+  t.notOk(store.wasUsed('key0', nonce(0), START + 1_300_000), 'and everything expires');
+  t.equal(store.size, 0);
+});
