@@ -270,26 +270,34 @@ export class NonceStore {
 
 const INITIAL_RING = 1024;
 
-/** FNV-1a over `accessKeyId\nnonce`, 32 bits, finished with an avalanche: its low bits pick the index slot. */
+/** The constants of one of the two independent 32-bit hashes a nonce is remembered by. */
+interface HashConstants {
+  seed: number;
+  multiplier: number;
+  shift: number;
+  finish: number;
+  lastShift: number;
+}
+/** Its low bits pick the index slot. */
+const LOW_HASH: HashConstants = { seed: 0x811c9dc5, multiplier: 0x01000193, shift: 15, finish: 0x2c1b3c6d, lastShift: 12 };
+const HIGH_HASH: HashConstants = { seed: 0x9747b28c, multiplier: 0x5bd1e995, shift: 13, finish: 0xc2b2ae35, lastShift: 16 };
+
 function hashLow(accessKeyId: string, nonce: string): number {
-  let hash = 0x811c9dc5;
-  hash = mixIn(hash, accessKeyId, 0x01000193);
-  hash = Math.imul(hash ^ 10, 0x01000193);
-  hash = mixIn(hash, nonce, 0x01000193);
-  hash ^= hash >>> 15;
-  hash = Math.imul(hash, 0x2c1b3c6d);
-  return (hash ^ (hash >>> 12)) >>> 0;
+  return nonceHash(accessKeyId, nonce, LOW_HASH);
 }
 
-/** A second, independent 32 bits: another seed and multiplier, and a final avalanche. */
 function hashHigh(accessKeyId: string, nonce: string): number {
-  let hash = 0x9747b28c;
-  hash = mixIn(hash, accessKeyId, 0x5bd1e995);
-  hash = Math.imul(hash ^ 10, 0x5bd1e995);
-  hash = mixIn(hash, nonce, 0x5bd1e995);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) >>> 0;
+  return nonceHash(accessKeyId, nonce, HIGH_HASH);
+}
+
+/** `accessKeyId\nnonce` hashed FNV-1a style, then avalanched (a multiply between two xor-shifts). */
+function nonceHash(accessKeyId: string, nonce: string, k: HashConstants): number {
+  let hash = mixIn(k.seed, accessKeyId, k.multiplier);
+  hash = Math.imul(hash ^ 10, k.multiplier); // the newline between the two
+  hash = mixIn(hash, nonce, k.multiplier);
+  hash ^= hash >>> k.shift;
+  hash = Math.imul(hash, k.finish);
+  return (hash ^ (hash >>> k.lastShift)) >>> 0;
 }
 
 function mixIn(hash: number, text: string, multiplier: number): number {
