@@ -276,9 +276,9 @@ const requestArb: fc.Arbitrary<FuzzRequest> = actionArb.chain((action) => fc.rec
   const turn = pairs.length > 0 ? r.rotation % pairs.length : 0;
   const ordered = [...pairs.slice(turn), ...pairs.slice(0, turn)];
   const hasBody = r.method !== 'GET';
-  const toBody = (pair: Pair, i: number) => hasBody && (r.placement === 'body' || (r.placement === 'split' && r.inBody[i % 16]));
-  const queryPairs = ordered.filter((pair, i) => !toBody(pair, i));
-  const bodyPairs = ordered.filter((pair, i) => toBody(pair, i));
+  const toBody = (i: number) => hasBody && (r.placement === 'body' || (r.placement === 'split' && r.inBody[i % 16]));
+  const queryPairs = ordered.filter((_, i) => !toBody(i));
+  const bodyPairs = ordered.filter((_, i) => toBody(i));
   const components = 2 * ordered.length;
   const query = writePairs(queryPairs, r.corruption, r.separator, 0, components);
   const form = writePairs(bodyPairs, r.corruption, r.separator, 2 * queryPairs.length, components);
