@@ -37,6 +37,8 @@ export interface DispatchResult {
   delayMs: number;
   /** Drop the connection instead of answering (an ambiguous-success fault; the change is committed). */
   disconnect: boolean;
+  /** The call's journal sequence number (0 when the journal is off). */
+  seq: number;
 }
 
 export interface DispatchEnvironment {
@@ -64,6 +66,7 @@ export function dispatch(http: HttpRequestParts, env: DispatchEnvironment): Disp
     fault: null,
     delayMs: 0,
     disconnect: false,
+    seq: 0,
   };
   let request: ApiRequest | undefined;
   try {
@@ -76,7 +79,7 @@ export function dispatch(http: HttpRequestParts, env: DispatchEnvironment): Disp
     result.response = renderError(apiErr, requestId, request?.format ?? guessFormat(http.url));
   }
   decorate(result);
-  record(result, http, request, performance.now() - started, env);
+  result.seq = record(result, http, request, performance.now() - started, env);
   return result;
 }
 
@@ -141,10 +144,10 @@ function record(
   request: ApiRequest | undefined,
   durationMs: number,
   env: DispatchEnvironment,
-): void {
+): number {
   const journal = env.emulator.journal;
-  if (journal.capacity === 0) return;
-  journal.record({
+  if (journal.capacity === 0) return 0;
+  return journal.record({
     time: Date.now(),
     requestId: result.requestId,
     action: result.action,

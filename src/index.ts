@@ -45,18 +45,24 @@ export async function startEmulator(options: Partial<EmulatorConfig> = {}): Prom
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const { emulator } = app;
+  // Like the control plane's routes, these read and change committed state: an API call of the
+  // current turn, if any, commits first (storage/store.ts, group commit).
+  const committed = <A extends unknown[], R>(work: (...args: A) => R) => (...args: A): R => {
+    emulator.store.group.commit();
+    return work(...args);
+  };
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     port,
     accessKeyId: DEFAULT_ACCESS_KEY_ID,
     accessKeySecret: DEFAULT_ACCESS_KEY_SECRET,
     app,
-    reset: (resetOptions = {}) => (resetOptions.account === undefined ? resetAll(emulator) : resetAccount(emulator, resetOptions.account)),
-    seed: (fixture) => seed(emulator, fixture),
-    snapshot: (name) => emulator.snapshots.save(name),
-    restore: (name) => emulator.snapshots.restore(name),
+    reset: committed((resetOptions = {}) => (resetOptions.account === undefined ? resetAll(emulator) : resetAccount(emulator, resetOptions.account))),
+    seed: committed((fixture) => seed(emulator, fixture)),
+    snapshot: committed((name) => emulator.snapshots.save(name)),
+    restore: committed((name) => emulator.snapshots.restore(name)),
     requests: (filter) => findRequests(emulator.journal, filter),
-    createAccount: (accountOptions = {}) => createAccount(emulator, accountOptions),
+    createAccount: committed((accountOptions = {}) => createAccount(emulator, accountOptions)),
     addFault: (rule) => emulator.faults.add(rule),
     clearFaults: () => {
       emulator.faults.clear();

@@ -185,8 +185,9 @@ export class Journal {
     this.authFailures = new Array<string | null>(n).fill(null);
   }
 
-  record(call: RecordedCall): void {
-    if (this.capacity === 0) return;
+  /** Returns the call's sequence number (0 when the journal keeps nothing). */
+  record(call: RecordedCall): number {
+    if (this.capacity === 0) return 0;
     const slot = this.next;
     this.seqs[slot] = ++this.seq;
     this.times[slot] = call.time;
@@ -201,6 +202,17 @@ export class Journal {
     this.authFailures[slot] = call.authFailure;
     this.storeText(slot, call.requestId, call.url, call.body);
     this.next = slot + 1 === this.capacity ? 0 : slot + 1;
+    return this.seq;
+  }
+
+  /** Corrects the outcome of call `seq` (a group commit failed after it was recorded), if it is still kept. */
+  amend(seq: number, status: number, code: string): void {
+    if (seq <= 0 || seq > this.seq || this.seq - seq >= this.capacity) return;
+    // Slots are filled in sequence order: the newest is just before `next`.
+    const slot = (this.next - 1 - (this.seq - seq) + 2 * this.capacity) % this.capacity;
+    if (this.seqs[slot] !== seq) return; // cleared since
+    this.statuses[slot] = status;
+    this.codes[slot] = code;
   }
 
   /** Entries oldest first. */

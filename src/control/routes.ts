@@ -36,7 +36,11 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
   app.get(`${CONTROL_PREFIX}/openapi.json`, async (request) => buildOpenApiDocument(`http://${request.headers.host ?? '127.0.0.1'}`));
 
   app.register(async (control) => {
-    control.addHook('onRequest', async (request) => checkAdmin(access, emulator.config.adminToken, request.headers));
+    control.addHook('onRequest', async (request) => {
+      checkAdmin(access, emulator.config.adminToken, request.headers);
+      // The control plane reads and changes committed state: API calls of this turn commit first.
+      emulator.store.group.commit();
+    });
     control.setErrorHandler((error, _request, reply) => {
       if (error instanceof ApiError) return sendControlError(reply, error);
       throw error; // the application's handler renders framework errors

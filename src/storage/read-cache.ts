@@ -12,7 +12,9 @@
  *   is not cached, since it may yet be rolled back. `transactionStarting()`
  *   (store.transaction) and any read outside a transaction clear that mark;
  * - a file database committed to by another connection (PRAGMA data_version
- *   moves) empties every cache.
+ *   moves) empties every cache (the emulator's own file databases are
+ *   exclusive, so this is for a database opened otherwise);
+ * - a group commit that fails (store.ts) empties every cache.
  * Callers get copies, so they may change what they are given.
  */
 import type { Db } from './database';
@@ -30,12 +32,17 @@ export interface ReadCaches {
   ): (...args: A) => T | undefined;
   /** Call before starting an outermost transaction. */
   transactionStarting(): void;
+  /** Forgets everything (a transaction was rolled back as a whole). */
+  clearAll(): void;
 }
 
 export function createReadCaches(db: Db): ReadCaches {
   const resets: (() => void)[] = [];
   const clears: (() => void)[] = [];
-  const dataVersion = db.memory ? undefined : db.prepare('PRAGMA data_version').pluck();
+  // Only a file shared with other connections can change under us: not `:memory:`, and not a
+  // file held in exclusive locking mode (storage/database.ts), which no other connection can write.
+  const shared = !db.memory && db.pragma('locking_mode', { simple: true }) !== 'exclusive';
+  const dataVersion = shared ? db.prepare('PRAGMA data_version').pluck() : undefined;
   let seenVersion = dataVersion?.get();
 
   /** Another connection's commit, seen by a file database: nothing cached can be trusted. */
@@ -77,6 +84,9 @@ export function createReadCaches(db: Db): ReadCaches {
     },
     transactionStarting() {
       for (const reset of resets) reset();
+    },
+    clearAll() {
+      for (const clear of clears) clear();
     },
   };
 }

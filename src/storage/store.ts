@@ -8,7 +8,7 @@ import { createAppClientSettingsRepository } from './app-client-settings';
 import { createCcnRepository } from './ccns';
 import { createEnterpriseCodeRepository } from './enterprise-codes';
 import { createSnapshotRepository } from './snapshots';
-import { createReadCaches } from './read-cache';
+import { createReadCaches, type ReadCaches } from './read-cache';
 
 /** The repositories over one database, each with its statements prepared once. */
 export function createStore(db: Db) {
@@ -17,6 +17,7 @@ export function createStore(db: Db) {
   const immediate = db.transaction((work: () => unknown) => work()).immediate;
   // The lookups of nearly every call are cached (read-cache.ts says why that is always safe).
   const caches = createReadCaches(db);
+  const group = createGroupCommit(db, caches);
   const accounts = createAccountRepository(db);
   const instances = createInstanceRepository(db);
   return {
@@ -42,18 +43,93 @@ export function createStore(db: Db) {
     ccns: createCcnRepository(db),
     enterpriseCodes: createEnterpriseCodeRepository(db),
     snapshots: createSnapshotRepository(db),
-    /** Runs `work` in one immediate transaction: a writer never interleaves with another. */
+    /**
+     * Runs `work` in one immediate transaction: a writer never interleaves with another.
+     * Inside a group (below) it is a savepoint: `work` is still all or nothing.
+     */
     transaction<T>(work: () => T): T {
       if (!db.inTransaction) caches.transactionStarting();
       return immediate(work) as T;
     },
+    group,
     close(): void {
+      group.commit();
       db.close();
     },
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/** Failed groups remembered for answers still waiting (a failure is rare: a full disk, an I/O error). */
+const FAILED_GROUPS_KEPT = 64;
+
+/**
+ * Group commit: the API calls of one turn of the event loop share one
+ * transaction, which app.ts commits before it writes any of their answers.
+ * A file database then writes its WAL once per turn instead of once per call
+ * (the pages of consecutive inserts are mostly the same pages), and
+ * `:memory:` saves a commit per call. Nothing a client can see changes:
+ * calls still run one at a time, each is still atomic (its own transaction
+ * becomes a savepoint; a single statement is atomic by itself), and no
+ * answer leaves before the writes it reports are committed. If the commit
+ * fails, or SQLite rolled the whole transaction back on its own (SQLITE_FULL,
+ * an I/O error), the group counts as failed and every call in it is answered
+ * InternalError instead of what it would have said.
+ */
+function createGroupCommit(db: Db, caches: ReadCaches) {
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  let open = false;
+  let current = 0;
+  const failed = new Set<number>();
+
+  function fail(id: number): void {
+    failed.add(id);
+    if (failed.size > FAILED_GROUPS_KEPT) failed.delete(failed.values().next().value!);
+    // Whatever a cache learnt inside the group may be gone.
+    caches.clearAll();
+  }
+
+  return {
+    /** The id of the open group, opening one (a deferred transaction: a read-only turn writes nothing) if none is. */
+    join(): number {
+      if (open && !db.inTransaction) {
+        // SQLite rolled the group back by itself: its calls are lost.
+        open = false;
+        fail(current);
+      }
+      if (open) return current;
+      if (db.inTransaction) return current; // someone else's transaction: only nested savepoints from here (never the case in app.ts)
+      caches.transactionStarting();
+      begin.run();
+      open = true;
+      return ++current;
+    },
+    /** Commits the open group, if any. Never throws: a failure is logged by the caller through `committed`. */
+    commit(): void {
+      if (!open) return;
+      open = false;
+      if (!db.inTransaction) {
+        fail(current);
+        return;
+      }
+      try {
+        commit.run();
+      } catch {
+        if (db.inTransaction) rollback.run();
+        fail(current);
+      }
+    },
+    /** Whether the calls of group `id` are committed (or still open, so nothing has failed yet). */
+    committed(id: number): boolean {
+      return !failed.has(id);
+    },
+  };
+}
+
+export type GroupCommit = ReturnType<typeof createGroupCommit>;
 
 export function openStore(path: string): Store {
   return createStore(openDatabase(path));

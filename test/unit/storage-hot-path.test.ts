@@ -1,14 +1,16 @@
 /**
- * The two read shortcuts of the hot path stay exact: the per-instance
- * account count kept by triggers (migration 5) and the instance read cache
- * and AccessKey read caches (storage/read-cache.ts), whichever way the tables change.
+ * The shortcuts of the hot path stay exact: the per-instance account count
+ * kept by triggers (migration 5), the instance and AccessKey read caches
+ * (storage/read-cache.ts), whichever way the tables change, and the group
+ * commit that lets the calls of one turn share a transaction (store.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import Database from 'better-sqlite3';
-import { openStore, type Store } from '../../src/storage/store';
+import { createStore, openStore, type Store } from '../../src/storage/store';
+import { migrate } from '../../src/storage/database';
 import type { Instance } from '../../src/storage/instances';
 import type { ClientUser } from '../../src/storage/client-users';
 
@@ -147,23 +149,138 @@ t.test('cached AccessKey reads never outlive a change', async (t) => {
 t.test('a file database changed by another connection is read afresh', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-cache-'));
   t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const file = path.join(dir, 'state.db');
-  const store = openStore(file);
-  t.teardown(() => store.close());
-  store.transaction(() => {
-    store.accounts.insert({ id: ACCOUNT, name: '' });
-    store.instances.insert(instance('sag-a'));
+
+  t.test('the emulator holds its file exclusively: nothing can change behind the cache', async (t) => {
+    const file = path.join(dir, 'exclusive.db');
+    const store = openStore(file);
+    t.teardown(() => store.close());
+    store.transaction(() => {
+      store.accounts.insert({ id: ACCOUNT, name: '' });
+      store.instances.insert(instance('sag-a'));
+    });
+    t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, '');
+    const other = new Database(file, { timeout: 0 });
+    t.teardown(() => other.close());
+    t.throws(() => other.prepare("UPDATE instances SET name = 'elsewhere' WHERE id = 'sag-a'").run(), /locked|busy/i);
   });
-  t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, '');
-  const other = new Database(file);
-  try {
+
+  t.test('a store over a shared connection sees another connection\'s commits (PRAGMA data_version)', async (t) => {
+    const file = path.join(dir, 'shared.db');
+    const db = new Database(file);
+    migrate(db);
+    const store = createStore(db);
+    t.teardown(() => store.close());
+    store.transaction(() => {
+      store.accounts.insert({ id: ACCOUNT, name: '' });
+      store.instances.insert(instance('sag-a'));
+    });
+    t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, '', 'read, and cached');
+    const other = new Database(file);
     other.prepare("UPDATE instances SET name = 'elsewhere' WHERE id = 'sag-a'").run();
-  } catch (error) {
-    // An exclusive-locking database refuses the second connection: nothing can change behind the cache.
-    t.match(String(error), /locked|busy/i);
     other.close();
-    return;
-  }
-  other.close();
-  t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, 'elsewhere');
+    t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, 'elsewhere');
+  });
+});
+
+t.test('group commit', async (t) => {
+  const userCount = (store: Store) => store.db.prepare('SELECT count(*) FROM client_users').pluck().get();
+
+  t.test('the calls of a group share one transaction, committed once', async (t) => {
+    const store = seeded();
+    t.teardown(() => store.close());
+    const first = store.group.join();
+    t.equal(store.db.inTransaction, true, 'joining opens a transaction');
+    store.clientUsers.insert(user('sag-a', 'u1'));
+    t.equal(store.group.join(), first, 'a second call joins the same group');
+    t.equal(store.clientUsers.exists(ACCOUNT, 'sag-a', 'u1'), true, 'and sees the first call\'s write');
+    store.clientUsers.insert(user('sag-a', 'u2'));
+    store.group.commit();
+    t.equal(store.db.inTransaction, false);
+    t.equal(store.group.committed(first), true);
+    t.equal(userCount(store), 2);
+    store.group.commit();
+    t.equal(store.db.inTransaction, false, 'committing with no group open does nothing');
+    t.equal(store.group.join(), first + 1, 'the next call opens the next group');
+    store.group.commit();
+  });
+
+  t.test('a call that fails inside a group loses its own writes only', async (t) => {
+    const store = seeded();
+    t.teardown(() => store.close());
+    const id = store.group.join();
+    store.clientUsers.insert(user('sag-a', 'kept'));
+    t.throws(() => store.transaction(() => {
+      store.clientUsers.insert(user('sag-a', 'undone'));
+      throw new Error('refused after a write');
+    }), /refused after a write/);
+    t.throws(() => store.clientUsers.insert(user('sag-a', 'kept')), /UNIQUE/, 'a failing statement undoes itself only');
+    t.equal(store.db.inTransaction, true, 'the group is still open');
+    store.group.commit();
+    t.equal(store.group.committed(id), true);
+    t.strictSame(store.db.prepare('SELECT user_name FROM client_users').pluck().all(), ['kept']);
+    t.equal(store.clientUsers.count(ACCOUNT, 'sag-a'), 1, 'the trigger-kept count agrees');
+  });
+
+  t.test('a commit that fails rolls the whole group back and says so', async (t) => {
+    const store = seeded();
+    t.teardown(() => store.close());
+    // A deferred foreign key is checked only at COMMIT: a real commit failure.
+    store.db.exec(`CREATE TABLE test_parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE test_child (parent INTEGER REFERENCES test_parent(id) DEFERRABLE INITIALLY DEFERRED)`);
+    t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, '', 'cached before the group');
+    const id = store.group.join();
+    store.clientUsers.insert(user('sag-a', 'lost'));
+    store.instances.save(instance('sag-a', { name: 'renamed' }));
+    t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, 'renamed', 'the group sees its own change');
+    store.db.prepare('INSERT INTO test_child VALUES (42)').run();
+    t.doesNotThrow(() => store.group.commit(), 'commit never throws');
+    t.equal(store.group.committed(id), false);
+    t.equal(store.db.inTransaction, false, 'rolled back');
+    t.equal(userCount(store), 0, 'nothing of the group remains');
+    t.equal(store.clientUsers.count(ACCOUNT, 'sag-a'), 0);
+    t.equal(store.instances.findInRegion(ACCOUNT, 'cn-hangzhou', 'sag-a')!.name, '', 'no cache serves the rolled-back row');
+    const next = store.group.join();
+    store.clientUsers.insert(user('sag-a', 'later'));
+    store.group.commit();
+    t.equal(store.group.committed(next), true, 'the next group commits');
+    t.equal(store.group.committed(id), false, 'the failed one stays failed');
+    t.equal(userCount(store), 1);
+  });
+
+  t.test('a group SQLite rolled back by itself counts as failed', async (t) => {
+    const store = seeded();
+    t.teardown(() => store.close());
+    const id = store.group.join();
+    store.clientUsers.insert(user('sag-a', 'lost'));
+    // What SQLITE_FULL or an I/O error does to the open transaction.
+    store.db.prepare('ROLLBACK').run();
+    const again = store.group.join();
+    t.not(again, id, 'the next call does not join a group that is gone');
+    t.equal(store.group.committed(id), false);
+    store.group.commit();
+    t.equal(store.group.committed(again), true);
+    const third = store.group.join();
+    store.clientUsers.insert(user('sag-a', 'lost too'));
+    store.db.prepare('ROLLBACK').run();
+    store.group.commit();
+    t.equal(store.group.committed(third), false, 'noticed at commit as well');
+    t.equal(userCount(store), 0);
+  });
+
+  t.test('closing the store commits the open group', async (t) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-group-'));
+    t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'state.db');
+    const store = openStore(file);
+    store.transaction(() => {
+      store.accounts.insert({ id: ACCOUNT, name: '' });
+      store.instances.insert(instance('sag-a'));
+    });
+    store.group.join();
+    store.clientUsers.insert(user('sag-a', 'u1'));
+    store.close();
+    const reopened = openStore(file);
+    t.teardown(() => reopened.close());
+    t.equal(reopened.clientUsers.exists(ACCOUNT, 'sag-a', 'u1'), true);
+  });
 });
