@@ -16,6 +16,7 @@ import { renderError, type RenderedResponse } from './protocol/render';
 import { NonceStore } from './protocol/auth';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
+import { flushLog, turnLogStream } from './log-destination';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,7 +35,8 @@ const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']
 export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance> {
   const emulator = openEmulator(config);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Lines are written once per turn of the event loop (log-destination.ts says why).
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: turnLogStream },
     // One log line per request is ours (onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // Every request logs through the root logger: Fastify's per-request child logger only adds its
@@ -75,7 +77,10 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
   });
   app.decorate('emulator', emulator);
-  app.addHook('onClose', async () => emulator.close());
+  app.addHook('onClose', async () => {
+    emulator.close();
+    flushLog();
+  });
 
   // Every body arrives as text; the request reader decides what it accepts.
   app.removeAllContentTypeParsers();
