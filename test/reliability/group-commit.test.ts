@@ -8,12 +8,11 @@
  * commit before they wait.
  */
 import t from 'tap';
-import net from 'node:net';
 import { encodeParams, ROAM_SAMPLE } from '../helpers/app';
 import { startEmulator, type StartedEmulator } from '../../src/index';
 import { catalogue } from '../../src/protocol/errors';
-import { checkAnswer, type Answer } from './envelope';
-import { get, parseResponse } from './sockets';
+import { checkAnswer } from './envelope';
+import { get, pipelined } from './sockets';
 
 const VERSION = '2018-03-13';
 const SOURCE = ROAM_SAMPLE.OriginSmartAGId;
@@ -21,39 +20,6 @@ const TARGET = ROAM_SAMPLE.TargetSmartAGId;
 
 function query(params: Record<string, string>): string {
   return `/?${encodeParams({ Version: VERSION, ...params })}`;
-}
-
-/** Writes every request in one go on one connection, so that one turn of the server reads them all. */
-function pipelined(port: number, paths: string[]): Promise<Answer[]> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    const answers: Answer[] = [];
-    const deadline = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`only got: ${received}`));
-    }, 5000);
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => {
-      received += chunk;
-      // Peel complete answers off the front.
-      for (;;) {
-        const answer = parseResponse(received);
-        if (!answer) break;
-        const end = received.indexOf('\r\n\r\n') + 4 + Number(answer.headers['content-length']);
-        if (received.length < end) break;
-        answers.push(answer);
-        received = received.slice(end);
-      }
-      if (answers.length === paths.length) {
-        clearTimeout(deadline);
-        socket.end();
-        resolve(answers);
-      }
-    });
-    socket.on('error', reject);
-    socket.on('connect', () => socket.write(paths.map((path) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`).join('')));
-  });
 }
 
 function roamedTo(emulator: StartedEmulator, userName: string): boolean {

@@ -104,6 +104,39 @@ export function send(port: number, outgoing: Outgoing, timeoutMs = 5000): Promis
   });
 }
 
+/** GETs written in one go on one connection (so one turn of the server reads them all); resolves with their answers, in order. */
+export function pipelined(port: number, paths: string[]): Promise<Answer[]> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    const answers: Answer[] = [];
+    const deadline = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`only got: ${received}`));
+    }, 5000);
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      // Peel complete answers off the front.
+      for (;;) {
+        const answer = parseResponse(received);
+        if (!answer) break;
+        const end = received.indexOf('\r\n\r\n') + 4 + Number(answer.headers['content-length']);
+        if (received.length < end) break;
+        answers.push(answer);
+        received = received.slice(end);
+      }
+      if (answers.length === paths.length) {
+        clearTimeout(deadline);
+        socket.end();
+        resolve(answers);
+      }
+    });
+    socket.on('error', reject);
+    socket.on('connect', () => socket.write(paths.map((path) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`).join('')));
+  });
+}
+
 /** Resolves once every socket has closed, or with those still open at the deadline. */
 export function allClosed(sockets: net.Socket[], deadlineMs: number): Promise<number> {
   return new Promise((resolve) => {
