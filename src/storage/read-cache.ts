@@ -1,15 +1,18 @@
 /**
  * Read caches in front of the lookups nearly every API call makes: the
- * instances a call names (RoamClientUser reads two) and, for a signed call,
- * its AccessKey. Reading and mapping an instance's 22-column row costs about
- * 7 µs, twice that under load; a hit costs well under 1 µs (BENCHMARKS.md).
+ * instances a call names (RoamClientUser reads two), for a signed call its
+ * AccessKey, and the client account RoamClientUser roams. Reading and mapping
+ * an instance's 22-column row costs about 7 µs, twice that under load; a
+ * client account's row, found through its primary key in a table of 300,000,
+ * about 4 µs; a hit costs well under 1 µs (BENCHMARKS.md).
  *
  * A cache never answers what the database does not hold:
  * - any change to its table, whichever code makes it (repositories,
  *   snapshots, fixtures, an account's cascading delete), calls back through
- *   TEMP triggers of this connection, which empty the cache;
+ *   TEMP triggers of this connection, which empty the cache (`wrap`) or
+ *   forget the rows changed (`wrapRows`);
  * - a row read inside a transaction after that transaction changed the table
- *   is not cached, since it may yet be rolled back. `transactionStarting()`
+ *   (`wrapRows`: that row) is not cached, since it may yet be rolled back. `transactionStarting()`
  *   (store.transaction) and any read outside a transaction clear that mark;
  * - a file database committed to by another connection (PRAGMA data_version
  *   moves) empties every cache (the emulator's own file databases are
@@ -30,6 +33,19 @@ export interface ReadCaches {
     keyOf: (...args: A) => string,
     copy: (value: T) => T,
   ): (...args: A) => T | undefined;
+  /**
+   * `lookup` of one row by the values of `keyColumns` (its arguments, in that order), cached
+   * per row: a change to a row forgets that row only, so a table written all the time (client
+   * accounts: every roam inserts one) still serves its other rows from the cache. At most
+   * `maxEntries` rows are kept, the oldest dropped first.
+   */
+  wrapRows<T extends object>(
+    table: string,
+    keyColumns: string[],
+    lookup: (...key: string[]) => T | undefined,
+    copy: (value: T) => T,
+    maxEntries: number,
+  ): (...key: string[]) => T | undefined;
   /** Call before starting an outermost transaction. */
   transactionStarting(): void;
   /** Forgets everything (a transaction was rolled back as a whole). */
@@ -82,6 +98,37 @@ export function createReadCaches(db: Db): ReadCaches {
         return found;
       };
     },
+    wrapRows(table, keyColumns, lookup, copy, maxEntries) {
+      const cache = new Map<string, ReturnType<typeof copy>>();
+      // Rows changed by the open transaction: read again, they are not cached (it may yet roll back).
+      const changedInTransaction = new Set<string>();
+      const forget = `smartag_${table}_row_changed_${++functions}`;
+      db.function(forget, { deterministic: false, varargs: true }, (...key: unknown[]) => {
+        const changed = rowKey(key as string[]);
+        cache.delete(changed);
+        changedInTransaction.add(changed);
+        return null;
+      });
+      const of = (row: 'NEW' | 'OLD') => `SELECT ${forget}(${keyColumns.map((column) => `${row}.${column}`).join(', ')});`;
+      db.exec(`CREATE TEMP TRIGGER ${forget}_insert AFTER INSERT ON main.${table} BEGIN ${of('NEW')} END;
+        CREATE TEMP TRIGGER ${forget}_update AFTER UPDATE ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
+        CREATE TEMP TRIGGER ${forget}_delete AFTER DELETE ON main.${table} BEGIN ${of('OLD')} END;`);
+      resets.push(() => changedInTransaction.clear());
+      clears.push(() => cache.clear());
+      return (...key) => {
+        checkOtherConnections();
+        if (!db.inTransaction && changedInTransaction.size > 0) changedInTransaction.clear();
+        const wanted = rowKey(key);
+        const cached = cache.get(wanted);
+        if (cached) return copy(cached);
+        const found = lookup(...key);
+        if (found && !changedInTransaction.has(wanted)) {
+          if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+          cache.set(wanted, copy(found));
+        }
+        return found;
+      };
+    },
     transactionStarting() {
       for (const reset of resets) reset();
     },
@@ -89,4 +136,11 @@ export function createReadCaches(db: Db): ReadCaches {
       for (const clear of clears) clear();
     },
   };
+}
+
+/** One string per key, unambiguous whatever the values hold (each but the last is length-prefixed). */
+function rowKey(values: string[]): string {
+  let key = '';
+  for (let i = 0; i < values.length - 1; i++) key += `${values[i].length}:${values[i]}`;
+  return key + values[values.length - 1];
 }

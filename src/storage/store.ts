@@ -10,6 +10,9 @@ import { createEnterpriseCodeRepository } from './enterprise-codes';
 import { createSnapshotRepository } from './snapshots';
 import { createReadCaches, type ReadCaches } from './read-cache';
 
+/** Client accounts the read cache keeps at most (about 0.5 KB each). */
+const CACHED_CLIENT_USERS = 10_000;
+
 /** The repositories over one database, each with its statements prepared once. */
 export function createStore(db: Db) {
   // One wrapper for the process: db.transaction() builds four wrapper functions on every call,
@@ -20,6 +23,7 @@ export function createStore(db: Db) {
   const group = createGroupCommit(db, caches);
   const accounts = createAccountRepository(db);
   const instances = createInstanceRepository(db);
+  const clientUsers = createClientUserRepository(db);
   return {
     db: db as Db,
     accounts: {
@@ -36,7 +40,11 @@ export function createStore(db: Db) {
         (instance) => ({ ...instance, cidrBlocks: [...instance.cidrBlocks] }),
       ),
     },
-    clientUsers: createClientUserRepository(db),
+    clientUsers: {
+      ...clientUsers,
+      // RoamClientUser reads its source account on every call; a roam's insert forgets only the row it adds.
+      find: caches.wrapRows('client_users', ['account_id', 'instance_id', 'user_name'], clientUsers.find, (user) => ({ ...user }), CACHED_CLIENT_USERS),
+    },
     onlineClients: createOnlineClientRepository(db),
     clientTraffic: createClientTrafficRepository(db),
     appClientSettings: createAppClientSettingsRepository(db),

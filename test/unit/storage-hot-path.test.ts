@@ -11,6 +11,7 @@ import t from 'tap';
 import Database from 'better-sqlite3';
 import { createStore, openStore, type Store } from '../../src/storage/store';
 import { migrate } from '../../src/storage/database';
+import { createReadCaches } from '../../src/storage/read-cache';
 import type { Instance } from '../../src/storage/instances';
 import type { ClientUser } from '../../src/storage/client-users';
 
@@ -144,6 +145,93 @@ t.test('cached AccessKey reads never outlive a change', async (t) => {
   t.equal(accounts.findKey('k1')!.active, false, 'disabled');
   store.accounts.remove(ACCOUNT);
   t.equal(accounts.findKey('k1'), undefined, 'cascading delete of the account');
+});
+
+t.test('cached client account reads forget exactly the rows that change', async (t) => {
+  const store = seeded();
+  t.teardown(() => store.close());
+  const db = store.db;
+  let lookups = 0;
+  const select = db.prepare('SELECT user_mail FROM client_users WHERE account_id = ? AND instance_id = ? AND user_name = ?').pluck();
+  const caches = createReadCaches(db);
+  const find = caches.wrapRows('client_users', ['account_id', 'instance_id', 'user_name'], (account, instance, name) => {
+    lookups++;
+    const mail = select.get(account, instance, name) as string | undefined;
+    return mail === undefined ? undefined : { mail };
+  }, (row) => ({ ...row }), 3);
+  const mailOf = (name: string, instance = 'sag-a') => find(ACCOUNT, instance, name)?.mail;
+  const setMail = (name: string, mail: string) => db.prepare("UPDATE client_users SET user_mail = ? WHERE instance_id = 'sag-a' AND user_name = ?").run(mail, name);
+  store.clientUsers.insert({ ...user('sag-a', 'u1'), userMail: 'one@example.com' });
+
+  t.equal(mailOf('u1'), 'one@example.com');
+  t.equal(mailOf('u1'), 'one@example.com');
+  t.equal(lookups, 1, 'the second read is the cache\'s');
+  find(ACCOUNT, 'sag-a', 'u1')!.mail = 'changed by a caller';
+  t.equal(mailOf('u1'), 'one@example.com', 'callers get copies');
+
+  store.clientUsers.insert(user('sag-b', 'u1'));
+  store.clientUsers.insert(user('sag-a', 'u2'));
+  t.equal(mailOf('u1'), 'one@example.com');
+  t.equal(lookups, 1, 'inserting other rows keeps the cached one');
+
+  setMail('u1', 'new@example.com');
+  t.equal(mailOf('u1'), 'new@example.com', 'an update, by plain SQL, is seen');
+  t.equal(mailOf('nobody'), undefined);
+  t.equal(mailOf('nobody'), undefined);
+  const before = lookups;
+  t.equal(mailOf('nobody'), undefined);
+  t.equal(lookups, before + 1, 'a missing row is never cached');
+
+  t.test('inside a transaction, a row it changed is read afresh each time, and a rollback leaves nothing wrong', async (t) => {
+    t.equal(mailOf('u1'), 'new@example.com');
+    t.throws(() => store.transaction(() => {
+      setMail('u1', 'doomed@example.com');
+      t.equal(mailOf('u1'), 'doomed@example.com');
+      const inside = lookups;
+      t.equal(mailOf('u1'), 'doomed@example.com');
+      t.equal(lookups, inside + 1, 'not cached: the transaction may roll back');
+      throw new Error('roll back');
+    }), /roll back/);
+    t.equal(mailOf('u1'), 'new@example.com', 'after the rollback, the committed row');
+    t.throws(() => store.transaction(() => {
+      store.clientUsers.insert(user('sag-a', 'phantom'));
+      t.equal(mailOf('phantom'), '');
+      throw new Error('roll back');
+    }), /roll back/);
+    t.equal(mailOf('phantom'), undefined, 'a row inserted and rolled back is not served');
+  });
+
+  t.test('a key is unambiguous whatever the names hold', async (t) => {
+    store.instances.insert(instance('sag-x\ny'));
+    store.instances.insert(instance('sag-x'));
+    store.clientUsers.insert({ ...user('sag-x\ny', 'z'), userMail: 'first' });
+    store.clientUsers.insert({ ...user('sag-x', 'y\nz'), userMail: 'second' });
+    t.equal(mailOf('z', 'sag-x\ny'), 'first');
+    t.equal(mailOf('y\nz', 'sag-x'), 'second');
+  });
+
+  t.test('deletes, cascades included, are seen; the oldest entry goes first when full', async (t) => {
+    t.equal(mailOf('u2'), '');
+    db.prepare("DELETE FROM client_users WHERE user_name = 'u2'").run();
+    t.equal(mailOf('u2'), undefined);
+    t.equal(find(ACCOUNT, 'sag-b', 'u1')?.mail, '');
+    store.instances.remove(ACCOUNT, 'sag-b');
+    t.equal(find(ACCOUNT, 'sag-b', 'u1'), undefined, 'gone with its instance');
+
+    store.clientUsers.insert(user('sag-a', 'u3'));
+    store.clientUsers.insert(user('sag-a', 'u4'));
+    for (const name of ['u1', 'u3', 'u4']) mailOf(name);
+    const full = lookups;
+    for (const name of ['u1', 'u3', 'u4']) mailOf(name);
+    t.equal(lookups, full, 'three rows fit');
+    store.clientUsers.insert(user('sag-a', 'u5'));
+    mailOf('u5');
+    mailOf('u3');
+    mailOf('u4');
+    t.equal(lookups, full + 1, 'the fourth row took a place...');
+    mailOf('u1');
+    t.equal(lookups, full + 2, '...the oldest one\'s');
+  });
 });
 
 t.test('a file database changed by another connection is read afresh', async (t) => {
