@@ -15,7 +15,6 @@ import { checkAnswer } from './envelope';
 import { get, pipelined } from './sockets';
 
 const VERSION = '2018-03-13';
-const SOURCE = ROAM_SAMPLE.OriginSmartAGId;
 const TARGET = ROAM_SAMPLE.TargetSmartAGId;
 
 function query(params: Record<string, string>): string {
