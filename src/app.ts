@@ -215,7 +215,7 @@ function sendAnswersDue(): void {
 function committedOrFailed(result: DispatchResult, committed: boolean, environment: DispatchEnvironment, reply: FastifyReply): DispatchResult {
   if (committed) return result;
   const failed = apiError('InternalError');
-  environment.logInternalError(new Error('group commit failed: the call was rolled back'), result.requestId);
+  environment.logInternalError(environment.emulator.store.group.lastFailure, result.requestId);
   const format = result.response.contentType.includes('xml') ? 'XML' : 'JSON';
   environment.emulator.journal.amend(result.seq, failed.status, failed.code);
   if (reply.request.apiSummary) reply.request.apiSummary.code = failed.code;

@@ -69,6 +69,11 @@ export function createStore(db: Db) {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** SQLITE_FULL, an I/O error and the like end the whole transaction; the failing statement's own error went to its call. */
+function rolledBackBySqlite(): Error {
+  return new Error('SQLite rolled the group back by itself (the statement that did so failed with its own error)');
+}
+
 /** Failed groups remembered for answers still waiting (a failure is rare: a full disk, an I/O error). */
 const FAILED_GROUPS_KEPT = 64;
 
@@ -92,8 +97,10 @@ function createGroupCommit(db: Db, caches: ReadCaches) {
   let open = false;
   let current = 0;
   const failed = new Set<number>();
+  let lastFailure: unknown;
 
-  function fail(id: number): void {
+  function fail(id: number, cause: unknown): void {
+    lastFailure = cause;
     failed.add(id);
     if (failed.size > FAILED_GROUPS_KEPT) failed.delete(failed.values().next().value!);
     // Whatever a cache learnt inside the group may be gone.
@@ -106,7 +113,7 @@ function createGroupCommit(db: Db, caches: ReadCaches) {
       if (open && !db.inTransaction) {
         // SQLite rolled the group back by itself: its calls are lost.
         open = false;
-        fail(current);
+        fail(current, rolledBackBySqlite());
       }
       if (open) return current;
       if (db.inTransaction) return current; // someone else's transaction: only nested savepoints from here (never the case in app.ts)
@@ -115,24 +122,28 @@ function createGroupCommit(db: Db, caches: ReadCaches) {
       open = true;
       return ++current;
     },
-    /** Commits the open group, if any. Never throws: a failure is logged by the caller through `committed`. */
+    /** Commits the open group, if any. Never throws: callers learn of a failure through `committed`, and its cause from `lastFailure`. */
     commit(): void {
       if (!open) return;
       open = false;
       if (!db.inTransaction) {
-        fail(current);
+        fail(current, rolledBackBySqlite());
         return;
       }
       try {
         commit.run();
-      } catch {
+      } catch (error) {
         if (db.inTransaction) rollback.run();
-        fail(current);
+        fail(current, error);
       }
     },
     /** Whether the calls of group `id` are committed (or still open, so nothing has failed yet). */
     committed(id: number): boolean {
       return !failed.has(id);
+    },
+    /** Why the last failed group failed (the SQLite error of its COMMIT), for the log. */
+    get lastFailure(): unknown {
+      return lastFailure;
     },
   };
 }

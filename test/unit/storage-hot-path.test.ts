@@ -323,6 +323,7 @@ t.test('group commit', async (t) => {
     store.db.prepare('INSERT INTO test_child VALUES (42)').run();
     t.doesNotThrow(() => store.group.commit(), 'commit never throws');
     t.equal(store.group.committed(id), false);
+    t.match(String(store.group.lastFailure), /FOREIGN KEY constraint failed/, 'the cause is kept for the log');
     t.equal(store.db.inTransaction, false, 'rolled back');
     t.equal(userCount(store), 0, 'nothing of the group remains');
     t.equal(store.clientUsers.count(ACCOUNT, 'sag-a'), 0);
