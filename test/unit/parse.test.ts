@@ -1,6 +1,8 @@
 import t from 'tap';
 import { decodeComponent, parseUrlEncoded, splitUrl } from '../../src/protocol/parse';
 import { readApiRequest } from '../../src/protocol/read-request';
+import { apiError, type ApiError } from '../../src/protocol/errors';
+import fc from 'fast-check';
 
 const LIMITS = { maxParameters: 5, maxParameterLength: 10 };
 
@@ -58,4 +60,56 @@ t.test('readApiRequest', async (t) => {
     () => readApiRequest({ method: 'POST', url: '/', headers: { 'content-type': 'text/plain' }, body: 'a=1' }, limits),
     { code: 'UnsupportedMediaType', status: 415 },
   );
+});
+
+/** The parser as it was before its index walk: split on '&', then on the first '='. */
+function referenceParse(text: string, limits: typeof LIMITS): Record<string, string> {
+  const target: Record<string, string> = Object.create(null);
+  if (text === '') return target;
+  let count = 0;
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decodeComponent(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1));
+    if (key === '') continue;
+    if (value.length > limits.maxParameterLength || key.length > limits.maxParameterLength) {
+      throw apiError('InvalidParameter.TooLong');
+    }
+    if (!(key in target) && ++count > limits.maxParameters) throw apiError('InvalidParameter.TooMany');
+    target[key] = value;
+  }
+  return target;
+}
+
+function outcome(parse: () => Record<string, string>): { params?: Record<string, string>; code?: string } {
+  try {
+    return { params: { ...parse() } };
+  } catch (error) {
+    return { code: (error as ApiError).code };
+  }
+}
+
+t.test('parseUrlEncoded reads exactly what the split-based reference reads', async (t) => {
+  // Few distinct characters, so pairs repeat keys, lack '=', hold '==', '+', good and bad escapes.
+  const piece = fc.constantFrom('a', 'b', 'K', '=', '&', '+', '%3D', '%26', '%2B', '%E4%BD%A0', '%', '%4', '%ZZ', '%FF', '你', '');
+  const text = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+  const limits = fc.record({ maxParameters: fc.integer({ min: 1, max: 6 }), maxParameterLength: fc.integer({ min: 1, max: 8 }) });
+  let compared = 0;
+  fc.assert(fc.property(text, limits, (query, limit) => {
+    const expected = outcome(() => referenceParse(query, limit));
+    const actual = outcome(() => parseUrlEncoded(query, limit));
+    compared++;
+    return JSON.stringify(actual) === JSON.stringify(expected);
+  }), { numRuns: 5000, seed: 20261128 });
+  t.equal(compared, 5000);
+});
+
+// A hang detector, not a timing: linear takes about 0.1 s, quadratic about a minute (1.5 s at a
+// sixth of the length), so the timeout has a hundredfold margin either way.
+t.test('parseUrlEncoded stays linear when no pair has an "="', { timeout: 20_000 }, async (t) => {
+  // Searching each pair's '=' from its start to the end of the text would be quadratic.
+  const text = `${'k&'.repeat(2_500_000)}last=1`;
+  const params = parseUrlEncoded(text, { maxParameters: 10, maxParameterLength: 10 });
+  t.same({ ...params }, { k: '', last: '1' });
 });
