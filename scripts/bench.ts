@@ -11,7 +11,9 @@
  * server process: warm-up, then windows at 1, 10 and 50 connections.
  * Server CPU per request is the utime+stime delta of /proc/<pid>/stat over
  * a window divided by the answers counted in it; peak RSS is VmHWM at the
- * end of the scenario. Every answer is checked; any unexpected one, socket
+ * end of the scenario. A second baseline server (the pacer) is measured just
+ * before and just after each scenario's 50-connection window; the CPU
+ * targets read each scenario against those windows (see Pacer). Every answer is checked; any unexpected one, socket
  * error or missing result fails the run (exit 1, BENCHMARKS.md untouched).
  *
  * Environment:
@@ -63,6 +65,12 @@ const SETTINGS = {
     : { windowSec: 9, windows: 1, warmupSec: 3, startupRuns: 7, restoreRuns: 50 }),
   ...(WINDOWS ? { windows: Number(WINDOWS[1]), windowSec: Number(WINDOWS[2]) } : {}),
 };
+/**
+ * As long as a scenario's window: every wrk run opens its 50 connections afresh, and a short
+ * window's CPU per request carries more of that (a 1 s baseline window read 25-35 µs where
+ * 9 s windows read 20-21), which would flatter every ratio to it.
+ */
+const PACER_SEC = SETTINGS.windowSec;
 const CONNECTIONS = [1, 10, 50] as const;
 const STARTUP_CLIENT_ACCOUNTS = 10_000;
 /** Whole-run guard: every wait below is bounded too. */
@@ -248,6 +256,8 @@ interface ScenarioResult {
   logBytesPerRequest: number;
   /** Client accounts the scenario created (RoamClientUser successes), warm-up included. */
   accountsWritten: number;
+  /** The baseline's CPU per request at 50 connections just before and just after this scenario's own window. */
+  pacer?: { before: number; after: number };
 }
 
 interface Failure {
@@ -366,13 +376,50 @@ async function runBaseline(tool: LoadTool): Promise<ScenarioResult> {
   }
 }
 
+/**
+ * The machine's speed drifts by 20-60% within minutes (BENCHMARKS.md), so a baseline measured
+ * only at the start and the end of a run can meet a different machine than a scenario in the
+ * middle. The pacer is a second baseline server, kept running (idle, pinned like the others)
+ * for the whole run: a short window of it just before and just after each scenario's
+ * 50-connection window gives that scenario a baseline of its own moment, and the CPU targets
+ * are read against it.
+ */
+interface Pacer {
+  /** CPU µs per request of one pacer window at 50 connections. */
+  measure(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const PACED_CONNECTIONS = 50;
+
+async function startPacer(tool: LoadTool): Promise<Pacer> {
+  const server = await startServer('pacer', BASELINE, []);
+  const workload: Workload = { kind: 'fixed', path: roamPath('JSON', 0) };
+  const expect = { status: 200, text: '"RequestId"' };
+  const window = (seconds: number) => loadWindow(tool, server, 'pacer', workload, expect, PACED_CONNECTIONS, seconds);
+  await window(SETTINGS.warmupSec);
+  return {
+    async measure() {
+      return (await window(PACER_SEC)).cpuUsPerRequest;
+    },
+    stop: () => stopServer(server),
+  };
+}
+
+/** The mean of a scenario's two pacer windows, or undefined without them. */
+function pacedBaseline(result: ScenarioResult | undefined): number | undefined {
+  return result?.pacer && (result.pacer.before + result.pacer.after) / 2;
+}
+
 function implementedActions(): Set<string> {
   // The compiled registry, as the server under test loads it.
   const registry = require(path.join(ROOT, 'dist', 'src', 'operations', 'index.js')) as { operations: ReadonlyMap<string, unknown> };
   return new Set(registry.operations.keys());
 }
 
-async function runScenario(tool: LoadTool, scenario: Scenario, fixtureFile: string, implemented: Set<string>): Promise<ScenarioResult> {
+async function runScenario(
+  tool: LoadTool, scenario: Scenario, fixtureFile: string, implemented: Set<string>, pacer: Pacer,
+): Promise<ScenarioResult> {
   const empty = { scenario, points: [], peakRssKb: NaN, idleRssKb: NaN, logBytesPerRequest: NaN, accountsWritten: 0 };
   if (!implemented.has(scenario.action)) {
     log(`${scenario.id}: skipped: not implemented (${scenario.action} is not in src/operations/index.ts)`);
@@ -389,9 +436,13 @@ async function runScenario(tool: LoadTool, scenario: Scenario, fixtureFile: stri
   try {
     const idleRssKb = statusKb(server.pid, 'VmRSS');
     const cursor = new RoamCursor();
+    const paced: number[] = [];
     const points = await measurePoints(scenario.id, async (connections, seconds) => {
       const workload = workloadFor(scenario, cursor, connections, seconds);
+      const measured = connections === PACED_CONNECTIONS;
+      if (measured) paced.push(await pacer.measure());
       const window = await loadWindow(tool, server, scenario.id, workload, expectation(scenario), connections, seconds);
+      if (measured) paced.push(await pacer.measure());
       if (workload.kind === 'list') fs.rmSync(workload.file, { force: true });
       if (scenario.kind === 'roam') cursor.advance(window.result.generated);
       return window;
@@ -399,7 +450,12 @@ async function runScenario(tool: LoadTool, scenario: Scenario, fixtureFile: stri
     const peakRssKb = statusKb(server.pid, 'VmHWM');
     const requests = points.reduce((sum, p) => sum + p.requests, 0);
     const logBytesPerRequest = fs.statSync(server.logFile).size / Math.max(1, requests);
-    return { scenario, points, peakRssKb, idleRssKb, logBytesPerRequest, accountsWritten: scenario.kind === 'roam' ? cursor.next : 0 };
+    return {
+      scenario, points, peakRssKb, idleRssKb, logBytesPerRequest,
+      accountsWritten: scenario.kind === 'roam' ? cursor.next : 0,
+      // The first and the last: with several windows per point, the ones around the whole point.
+      pacer: paced.length >= 2 ? { before: paced[0], after: paced[paced.length - 1] } : undefined,
+    };
   } finally {
     await stopServer(server);
   }
@@ -518,18 +574,23 @@ function targets(results: ScenarioResult[], baseline: ScenarioResult, startups: 
   const cpu50 = (id: string) => pointOf(byId.get(id), 50)?.cpuUsPerRequest;
   const base50 = pointOf(baseline, 50)!.cpuUsPerRequest;
   const skip = (id: string) => (byId.get(id)?.skipped ? `skipped: ${byId.get(id)!.skipped}` : undefined);
+  // A scenario's CPU in units of the baseline of its own moment (the pacer's windows around it),
+  // so that two scenarios measured minutes apart compare on the same footing.
+  const paced = (id: string) => {
+    const cpu = cpu50(id);
+    return cpu && cpu / (pacedBaseline(byId.get(id)) ?? base50);
+  };
 
-  const roamJson = cpu50('roam-json');
-  add('CPU/request, RoamClientUser success JSON, memory db, 50 conn., vs baseline', roamJson && roamJson / base50, 2);
-  const roamFile = cpu50('roam-json-file');
-  add('CPU/request, RoamClientUser success JSON, file db, 50 conn., vs baseline', roamFile && roamFile / base50, 2.5);
+  const roamJson = paced('roam-json');
+  add('CPU/request, RoamClientUser success JSON, memory db, 50 conn., vs paced baseline', roamJson, 2);
+  add('CPU/request, RoamClientUser success JSON, file db, 50 conn., vs paced baseline', paced('roam-json-file'), 2.5);
   for (const xml of SCENARIOS.filter((s) => s.jsonCounterpart)) {
-    const x = cpu50(xml.id);
-    const j = cpu50(xml.jsonCounterpart!);
-    add(`CPU/request, ${xml.id} vs ${xml.jsonCounterpart}, 50 conn.`, x && j && x / j, 1.3, 'x', skip(xml.id));
+    const x = paced(xml.id);
+    const j = paced(xml.jsonCounterpart!);
+    add(`CPU/request, ${xml.id} vs ${xml.jsonCounterpart}, 50 conn., each vs its paced baseline`, x && j && x / j, 1.3, 'x', skip(xml.id));
   }
-  const strict = cpu50('roam-json-strict');
-  add('CPU/request, strict signed vs unsigned success, 50 conn.', strict && roamJson && strict / roamJson, 1.15);
+  const strict = paced('roam-json-strict');
+  add('CPU/request, strict signed vs unsigned success, 50 conn., each vs its paced baseline', strict && roamJson && strict / roamJson, 1.15);
   for (const r of results) {
     for (const c of [10, 50]) {
       const p = pointOf(r, c)?.p99;
@@ -605,6 +666,17 @@ function render(
   }
   lines.push('');
   lines.push(`Baseline drift between its two runs, CPU/request at 50 connections: ${pointOf(baseline, 50)!.cpuUsPerRequest.toFixed(1)} µs then ${pointOf(baselineEnd, 50)!.cpuUsPerRequest.toFixed(1)} µs.`);
+  lines.push('');
+  lines.push(`Paced: a second bare Fastify server (the pacer) measured for ${PACER_SEC} s at 50 connections just before and just after each scenario's 50-connection window. The CPU targets below read each scenario against the mean of its two pacer windows.`);
+  lines.push('');
+  lines.push('| scenario | CPU µs/req, 50 conn. | pacer before | pacer after | x paced baseline | x start/end baseline |');
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const p = pointOf(r, 50);
+    const pacedBase = pacedBaseline(r);
+    if (!p || !r.pacer || pacedBase === undefined) continue;
+    lines.push(`| ${r.scenario.id} | ${p.cpuUsPerRequest.toFixed(1)} | ${r.pacer.before.toFixed(1)} | ${r.pacer.after.toFixed(1)} | ${fmtRatio(p.cpuUsPerRequest / pacedBase)} | ${fmtRatio(p.cpuUsPerRequest / pointOf(base, 50)!.cpuUsPerRequest)} |`);
+  }
   const logged = results.filter((r) => !r.skipped);
   if (logged.length > 0) {
     lines.push(`Server log (info level, to a file): ${median(logged.map((r) => r.logBytesPerRequest)).toFixed(0)} bytes per request (median over scenarios). Idle RSS after start: baseline ${(baseline.idleRssKb / 1024).toFixed(0)} MB, emulator with the load fixture ${(median(logged.map((r) => r.idleRssKb)) / 1024).toFixed(0)} MB.`);
@@ -679,11 +751,16 @@ async function main(): Promise<void> {
   const baseline = await runBaseline(tool);
   raiseCeiling(baseline.points, 1);
   const results: ScenarioResult[] = [];
-  for (const scenario of SCENARIOS) {
-    if (ONLY && !ONLY.includes(scenario.id)) continue;
-    const result = await runScenario(tool, scenario, fixtureFile, implemented);
-    if (scenario.id === 'roam-json' && !result.skipped) raiseCeiling(result.points, 1.6);
-    results.push(result);
+  const pacer = await startPacer(tool);
+  try {
+    for (const scenario of SCENARIOS) {
+      if (ONLY && !ONLY.includes(scenario.id)) continue;
+      const result = await runScenario(tool, scenario, fixtureFile, implemented, pacer);
+      if (scenario.id === 'roam-json' && !result.skipped) raiseCeiling(result.points, 1.6);
+      results.push(result);
+    }
+  } finally {
+    await pacer.stop();
   }
   const baselineEnd = await runBaseline(tool);
   log('start-up times');
