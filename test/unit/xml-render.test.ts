@@ -71,3 +71,11 @@ t.test('the documents the emulator answers, written as xml2js writes them', asyn
   for (const [root, doc] of documents) t.equal(toXml(root, doc), reference(root, doc), root);
   t.equal(toXml('R', { L: [undefined, 'x'] }), '<?xml version="1.0" encoding="UTF-8"?><R><L/><L>x</L></R>', 'undefined as a list item');
 });
+
+t.test('element names past the writer\'s cache of tags are written the same', async (t) => {
+  // The writer keeps the tags of at most 2,048 names; 3,000 distinct ones go past it, twice.
+  const doc = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`Name${i}`, i % 3 === 0 ? '' : `v${i}`]));
+  const expected = reference('Many', doc);
+  t.equal(toXml('Many', doc), expected, 'first pass fills the cache');
+  t.equal(toXml('Many', doc), expected, 'second pass reads it, and computes the rest');
+});
