@@ -80,8 +80,25 @@ function toClientUser(row: ClientUserRow): ClientUser {
 
 export type ClientUserRepository = ReturnType<typeof createClientUserRepository>;
 
+/** One row's placeholders, in COLUMNS order. */
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/**
+ * Rows per statement of insertMany. A fixture of 10,000 accounts inserted one statement per row
+ * spent about a third of its insert time crossing into SQLite: 57-70 ms against 36-53 ms in
+ * chunks of 50 (in process), about a tenth of a 10,000-account start-up.
+ */
+const INSERT_CHUNK = 50;
+
+/** A row's values in COLUMNS order, appended to `values`. */
+function pushRow(values: unknown[], user: ClientUser): void {
+  values.push(user.accountId, user.instanceId, user.userName, user.userMail, user.bandwidth, user.clientIp,
+    user.passwordHash, user.state, user.roamedFromRegionId, user.roamedFromInstanceId, user.createdAt,
+    user.accelerateBandwidth);
+}
+
 export function createClientUserRepository(db: Db) {
-  const insertRow = db.prepare(`INSERT INTO client_users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertRow = db.prepare(`INSERT INTO client_users (${COLUMNS}) VALUES ${ROW}`);
+  const insertChunk = db.prepare(`INSERT INTO client_users (${COLUMNS}) VALUES ${Array(INSERT_CHUNK).fill(ROW).join(', ')}`);
   // The key and the history (creation, roaming) never change.
   const updateRow = db.prepare(`UPDATE client_users SET user_mail = ?, bandwidth = ?, client_ip = ?, password_hash = ?,
     state = ?, accelerate_bandwidth = ? WHERE account_id = ? AND instance_id = ? AND user_name = ?`);
@@ -116,10 +133,30 @@ export function createClientUserRepository(db: Db) {
 
   return {
     insert(user: ClientUser): void {
-      // In COLUMNS order, by position: named parameters cost a lookup each.
+      // In COLUMNS order, by position: named parameters cost a lookup each. Spelled out rather
+      // than through pushRow: this is every roam's write, and it builds no array.
       insertRow.run(user.accountId, user.instanceId, user.userName, user.userMail, user.bandwidth, user.clientIp,
         user.passwordHash, user.state, user.roamedFromRegionId, user.roamedFromInstanceId, user.createdAt,
         user.accelerateBandwidth);
+    },
+    /**
+     * Inserts `users` in their order (so also in that creation order), as `insert` would one by
+     * one, with fewer statements: bulk loads (fixtures) use it. Each statement is atomic; the
+     * caller's transaction makes the whole all or nothing.
+     */
+    insertMany(users: readonly ClientUser[]): void {
+      const values: unknown[] = [];
+      let next = 0;
+      for (; next + INSERT_CHUNK <= users.length; next += INSERT_CHUNK) {
+        values.length = 0;
+        for (let i = next; i < next + INSERT_CHUNK; i++) pushRow(values, users[i]);
+        insertChunk.run(values);
+      }
+      for (; next < users.length; next++) {
+        values.length = 0;
+        pushRow(values, users[next]);
+        insertRow.run(values);
+      }
     },
     /** Writes the mutable fields of an existing account: mail, bandwidth, IP, password, state, acceleration. */
     update(user: ClientUser): void {

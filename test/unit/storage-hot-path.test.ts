@@ -74,6 +74,35 @@ t.test('the account count follows inserts, deletes, cascades and restores', asyn
   t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 0, 'account removed');
 });
 
+t.test('insertMany writes exactly what insert writes, one by one', async (t) => {
+  // Around the statement size of 50: none, one, a chunk less one, a chunk, a chunk and one, several.
+  for (const size of [0, 1, 49, 50, 51, 120]) {
+    const [single, bulk] = [seeded(), seeded()];
+    const users = Array.from({ length: size }, (_, i) => ({ ...user(i % 3 === 0 ? 'sag-b' : 'sag-a', `u${i}`), createdAt: i, userMail: `m${i}` }));
+    t.equal(bulk.clientUsers.find(ACCOUNT, 'sag-a', 'u1'), undefined, 'a miss before the load');
+    single.transaction(() => users.forEach((u) => single.clientUsers.insert(u)));
+    bulk.transaction(() => bulk.clientUsers.insertMany(users));
+    const rows = (store: Store) => store.db.prepare('SELECT rowid, * FROM client_users ORDER BY rowid').all();
+    const counts = (store: Store) => store.db.prepare('SELECT * FROM client_user_counts ORDER BY instance_id').all();
+    t.same(rows(bulk), rows(single), `${size} rows, in the same order`);
+    t.same(counts(bulk), counts(single), `${size} rows counted`);
+    t.equal(rows(bulk).length, size);
+    if (size > 1) t.same(bulk.clientUsers.find(ACCOUNT, 'sag-a', 'u1'), users[1], 'the loaded row is read, not the miss');
+    single.close();
+    bulk.close();
+  }
+});
+
+t.test('insertMany is all or nothing inside its transaction', async (t) => {
+  const store = seeded();
+  t.teardown(() => store.close());
+  const users = Array.from({ length: 75 }, (_, i) => user('sag-a', `u${i}`));
+  users[60] = user('sag-a', 'u10'); // a duplicate in the second statement
+  t.throws(() => store.transaction(() => store.clientUsers.insertMany(users)), /UNIQUE/);
+  t.equal(store.db.prepare('SELECT count(*) FROM client_users').pluck().get(), 0, 'the first statement rolled back too');
+  t.equal(store.clientUsers.count(ACCOUNT, 'sag-a'), 0);
+});
+
 t.test('migration 5 counts the accounts a database already holds', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-counts-'));
   t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
