@@ -13,11 +13,13 @@
  * a window divided by the answers counted in it; peak RSS is VmHWM at the
  * end of the scenario. A second baseline server (the pacer) is measured just
  * before and just after each scenario's 50-connection window; the CPU
- * targets read each scenario against those windows (see Pacer). Every answer is checked; any unexpected one, socket
- * error or missing result fails the run (exit 1, BENCHMARKS.md untouched).
+ * targets read each scenario against those windows (see Pacer). XML against
+ * JSON and signed against unsigned are measured head to head (see
+ * HEAD_TO_HEAD). Every answer is checked; any unexpected one, socket error
+ * or missing result fails the run (exit 1, BENCHMARKS.md untouched).
  *
  * Environment:
- *   BENCH_QUICK=1     smoke run: 1 s windows, 1 per point (about a minute)
+ *   BENCH_QUICK=1     smoke run: 2 s windows, 1 per point, one head-to-head round (about 3 minutes)
  *   BENCH_WRITE=1     also write BENCHMARKS.md after a quick run
  *   BENCH_ONLY=a,b    only these scenario ids (and the baseline); no write
  *   BENCH_PROFILE=1   run emulator servers with --cpu-prof (profiles in the temp dir)
