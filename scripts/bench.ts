@@ -380,9 +380,9 @@ async function runBaseline(tool: LoadTool): Promise<ScenarioResult> {
  * The machine's speed drifts by 20-60% within minutes (BENCHMARKS.md), so a baseline measured
  * only at the start and the end of a run can meet a different machine than a scenario in the
  * middle. The pacer is a second baseline server, kept running (idle, pinned like the others)
- * for the whole run: a short window of it just before and just after each scenario's
- * 50-connection window gives that scenario a baseline of its own moment, and the CPU targets
- * are read against it.
+ * for the whole run: a window of it just before and just after each scenario's 50-connection
+ * window gives that scenario a baseline of its own moment, and the CPU targets are read
+ * against it.
  */
 interface Pacer {
   /** CPU µs per request of one pacer window at 50 connections. */
@@ -479,21 +479,21 @@ async function runScenario(
  * The targets that compare two emulator scenarios (XML against JSON, signed against unsigned)
  * are measured head to head: both servers run side by side (pinned like the others), and
  * their 50-connection windows alternate, other between two of base, so each ratio compares
- * windows seconds apart (the median of the rounds is the reading). Scenarios measured minutes apart met machine states that differed by
- * more than the targets' margins (BENCHMARKS.md, run-to-run spread).
+ * windows seconds apart; the median of the rounds is the reading. Scenarios measured minutes
+ * apart met machine states that differed by more than the targets' margins (BENCHMARKS.md,
+ * run-to-run spread).
  */
 interface HeadToHeadPair {
   base: string;
   other: string;
   limit: number;
-  what: string;
 }
 
 const HEAD_TO_HEAD: HeadToHeadPair[] = [
-  { base: 'roam-json', other: 'roam-xml', limit: 1.3, what: 'XML vs JSON, RoamClientUser success' },
-  { base: 'exists-json', other: 'exists-xml', limit: 1.3, what: 'XML vs JSON, RoamClientUser UserExist' },
-  { base: 'list-json', other: 'list-xml', limit: 1.3, what: 'XML vs JSON, a page of 50 client accounts' },
-  { base: 'roam-json', other: 'roam-json-strict', limit: 1.15, what: 'strict signed vs unsigned, RoamClientUser success' },
+  { base: 'roam-json', other: 'roam-xml', limit: 1.3 },
+  { base: 'exists-json', other: 'exists-xml', limit: 1.3 },
+  { base: 'list-json', other: 'list-xml', limit: 1.3 },
+  { base: 'roam-json', other: 'roam-json-strict', limit: 1.15 },
 ];
 
 const HEAD_TO_HEAD_ROUNDS = QUICK ? 1 : 3;
@@ -520,7 +520,7 @@ async function runHeadToHead(tool: LoadTool, pair: HeadToHeadPair, fixtureFile: 
     const window = async (side: 0 | 1, seconds: number) => {
       const scenario = side === 0 ? base : other;
       const workload = workloadFor(scenario, cursors[side], PACED_CONNECTIONS, seconds);
-      const measured = await loadWindow(tool, servers[side], `${servers[side].name}`, workload, expectation(scenario), PACED_CONNECTIONS, seconds);
+      const measured = await loadWindow(tool, servers[side], servers[side].name, workload, expectation(scenario), PACED_CONNECTIONS, seconds);
       if (workload.kind === 'list') fs.rmSync(workload.file, { force: true });
       if (scenario.kind === 'roam') cursors[side].advance(measured.result.generated);
       return measured.cpuUsPerRequest;
