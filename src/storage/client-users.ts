@@ -85,7 +85,7 @@ const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /**
  * Rows per statement of insertMany. A fixture of 10,000 accounts inserted one statement per row
  * spent about a third of its insert time crossing into SQLite: 57-70 ms against 36-53 ms in
- * chunks of 50 (in process), about a tenth of a 10,000-account start-up.
+ * chunks of 50 (in process), some 5% of a 10,000-account start-up.
  */
 const INSERT_CHUNK = 50;
 
@@ -140,8 +140,8 @@ export function createClientUserRepository(db: Db) {
         user.accelerateBandwidth);
     },
     /**
-     * Inserts `users` in their order (so also in that creation order), as `insert` would one by
-     * one, with fewer statements: bulk loads (fixtures) use it. Each statement is atomic; the
+     * Inserts `users` as `insert` would one by one, in their order (rowids ascend with it, so a
+     * listing's creation order is theirs), with fewer statements: bulk loads (fixtures) use it. Each statement is atomic; the
      * caller's transaction makes the whole all or nothing.
      */
     insertMany(users: readonly ClientUser[]): void {
