@@ -83,5 +83,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.SMARTAG_PORT||8080)+'/_emulator/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
-# Exec form: node is PID 1 and receives SIGTERM directly. The flag: SERVER_NODE_FLAGS in src/config.ts.
-CMD ["node", "--max-semi-space-size=8", "dist/src/cli.js"]
+# Exec form: node is PID 1 and receives SIGTERM directly.
+CMD ["node", "dist/src/cli.js"]

@@ -5,9 +5,8 @@
  * BENCHMARKS.md between the generated-block markers; the hand-written
  * analysis outside them is kept.
  *
- * Method: the server under test (compiled JS, started with the Node flags of
- * `npm start` and the Docker image, SERVER_NODE_FLAGS; default settings unless
- * the scenario says otherwise, logging at info to a file) is pinned to CPU 0,
+ * Method: the server under test (compiled JS, default settings unless the
+ * scenario says otherwise, logging at info to a file) is pinned to CPU 0,
  * the load generator and this script to CPU 1. Each scenario gets a fresh
  * server process: warm-up, then windows at 1, 10 and 50 connections.
  * Server CPU per request is the utime+stime delta of /proc/<pid>/stat over
@@ -39,7 +38,6 @@ import {
   userExistPath, writeJson, roamPath, documentedRoamPath, type Format,
 } from './bench-fixtures';
 import { findLoadTool, hasCommand, type Expectation, type LoadResult, type LoadTool, type Workload } from './bench-load';
-import { SERVER_NODE_FLAGS } from '../src/config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'src', 'cli.js');
@@ -145,9 +143,7 @@ async function startServer(name: string, script: string, args: string[]): Promis
   const port = await freePort();
   const logFile = path.join(tmp, `${name}-${port}.log`);
   const out = fs.openSync(logFile, 'w');
-  // The emulator runs as `npm start` and the Docker image run it; the baseline with Node's defaults.
-  const profiling = PROFILE && script === CLI ? ['--cpu-prof', '--cpu-prof-dir', path.join(tmp, 'profiles')] : [];
-  const nodeArgs = script === CLI ? [...SERVER_NODE_FLAGS, ...profiling] : [];
+  const nodeArgs = PROFILE && script === CLI ? ['--cpu-prof', '--cpu-prof-dir', path.join(tmp, 'profiles')] : [];
   const command = [process.execPath, ...nodeArgs, script, '--port', String(port), ...args];
   const pinned = SERVER_CPU === null ? command : ['taskset', '-c', String(SERVER_CPU), ...command];
   const spawnedAt = performance.now();
@@ -723,7 +719,7 @@ function render(
   lines.push(`| OS | ${os.type()} ${os.release()} |`);
   lines.push(`| pinning | ${PINNED ? `server on CPU ${SERVER_CPU}, ${tool.name} and this script on CPU ${LOAD_CPU} (taskset)` : 'none (fewer than 2 CPUs or no taskset): figures are rougher'} |`);
   lines.push(`| load generator | ${tool.name} ${tool.version}, 1 thread, socket timeout 5 s |`);
-  lines.push(`| Node | ${process.version}; emulator started as \`node ${[...SERVER_NODE_FLAGS, 'dist/src/cli.js'].join(' ')}\`, baseline with Node's defaults |`);
+  lines.push(`| Node | ${process.version} |`);
   lines.push(`| packages | fastify ${versionOf('fastify')}, better-sqlite3 ${versionOf('better-sqlite3')} (SQLite ${sqliteVersion()}), ajv ${versionOf('ajv')}, xml2js ${versionOf('xml2js')} |`);
   const perPoint = SETTINGS.windows === 1 ? `one window of ${SETTINGS.windowSec} s per point` : `${SETTINGS.windows} x ${SETTINGS.windowSec} s per point (medians)`;
   lines.push(`| windows | ${perPoint}, ${SETTINGS.warmupSec} s warm-up at 50 connections per server process |`);

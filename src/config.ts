@@ -5,15 +5,6 @@
  */
 import path from 'node:path';
 import type { AuthMode } from './protocol/auth';
-
-/**
- * The Node flags the shipped entry points start the server with: `npm start` and the Docker
- * image's CMD (test/unit/config.test.ts keeps both in step with this list), and the bench.
- * V8's young generation otherwise grows to 2 x 16 MB under load; at 2 x 8 MB the server peaks
- * 8-16 MB lower for about 0.7 µs more garbage collection per call (BENCHMARKS.md).
- * `node dist/src/cli.js` without them, or the emulator started in process, runs with V8's default.
- */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 export type UnimplementedMode = 'example' | 'error';
 
 export interface EmulatorConfig {

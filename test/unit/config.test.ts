@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import t from 'tap';
-import { ConfigError, defaultConfig, helpText, resolveConfig, SERVER_NODE_FLAGS, settings } from '../../src/config';
-
-const root = path.resolve(__dirname, '..', '..', '..');
+import { ConfigError, defaultConfig, helpText, resolveConfig, settings } from '../../src/config';
 
 t.test('defaults, environment, flags', async (t) => {
   t.same(resolveConfig([], {}), defaultConfig());
@@ -32,13 +28,4 @@ t.test('help lists every setting', async (t) => {
     t.match(help, s.flag);
     t.match(help, s.env);
   }
-});
-
-t.test('npm start and the Docker image start the server with SERVER_NODE_FLAGS', async (t) => {
-  t.same(SERVER_NODE_FLAGS, ['--max-semi-space-size=8'], 'the flag BENCHMARKS.md measured');
-  const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string;
-  t.equal(start, `npm run build --silent && node ${SERVER_NODE_FLAGS.join(' ')} dist/src/cli.js`);
-  const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
-  const commands = dockerfile.split('\n').filter((line) => line.startsWith('CMD '));
-  t.same(commands.map((line) => JSON.parse(line.slice(4))), [['node', ...SERVER_NODE_FLAGS, 'dist/src/cli.js']], 'one exec-form CMD');
 });
