@@ -174,4 +174,15 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX IF NOT EXISTS client_users_by_instance_created ON client_users(account_id, instance_id, created_at);
   `,
+  // 7: migration 5's counts move to a read cache (storage/read-cache.ts, countRows). Every
+  // RoamClientUser inserts an account, and a trigger on that insert cost more than the row:
+  // without it and the row cache's insert trigger, a roam went from about 51 to 43 µs of server
+  // CPU (BENCHMARKS.md). The cache counts an instance's accounts once (count(*) over its index)
+  // and follows the repository's inserts from there.
+  `
+  DROP TRIGGER client_user_counts_insert;
+  DROP TRIGGER client_user_counts_delete;
+  DROP TRIGGER client_user_counts_move;
+  DROP TABLE client_user_counts;
+  `,
 ];

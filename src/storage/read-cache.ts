@@ -1,29 +1,41 @@
 /**
  * Read caches in front of the lookups nearly every API call makes: the
  * instances a call names (RoamClientUser reads two), for a signed call its
- * AccessKey, and the client account RoamClientUser roams. Reading and mapping
- * an instance's 22-column row costs about 7 µs, twice that under load; a
- * client account's row, found through its primary key in a table of 300,000,
- * about 4 µs; a hit costs well under 1 µs (BENCHMARKS.md).
+ * AccessKey, the client account RoamClientUser roams, and how many accounts
+ * an instance holds (its quota check). Reading and mapping an instance's
+ * 22-column row costs about 7 µs, twice that under load; a client account's
+ * row, found through its primary key in a table of 300,000, about 4 µs; a
+ * hit costs well under 1 µs (BENCHMARKS.md).
  *
  * A cache never answers what the database does not hold:
- * - any change to its table, whichever code makes it (repositories,
- *   snapshots, fixtures, an account's cascading delete), calls back through
- *   TEMP triggers of this connection, which empty the cache (`wrap`) or
- *   forget the rows changed (`wrapRows`);
- * - a row read inside a transaction after that transaction changed the table
- *   (`wrapRows`: that row) is not cached, since it may yet be rolled back. `transactionStarting()`
- *   (store.transaction) and any read outside a transaction clear that mark;
+ * - a change to its table, whichever code makes it (repositories, snapshots,
+ *   fixtures, an account's cascading delete), calls back through TEMP
+ *   triggers of this connection, which empty the cache (`wrap`) or forget
+ *   the rows or counts changed (`wrapRows`, `countRows`). Inserts are the
+ *   exception where a trigger on every insert would cost the hot path
+ *   (client accounts: every roam inserts one): an inserted row cannot make a
+ *   cached row wrong (a row is cached by its primary key only once found, so
+ *   the same key cannot be inserted again), and counts are told of inserts
+ *   by the repository that makes them (`added`);
+ * - whatever is rolled back can have been cached, so every rollback empties
+ *   every cache of the connection (`clearAll`): a failed group commit, a
+ *   store transaction that throws, a snapshot restore (store.ts);
+ * - a row read inside a transaction after that transaction changed it
+ *   (`wrapRows`) is not cached, since it may yet be rolled back.
+ *   `transactionStarting()` (store.transaction) and any read outside a
+ *   transaction clear that mark;
  * - a file database committed to by another connection (PRAGMA data_version
  *   moves) empties every cache (the emulator's own file databases are
- *   exclusive, so this is for a database opened otherwise);
- * - a group commit that fails (store.ts) empties every cache.
+ *   exclusive, so this is for a database opened otherwise).
  * Callers get copies, so they may change what they are given.
  */
 import type { Db } from './database';
 
 /** Unique SQL function and trigger names when one connection has several stores. */
 let functions = 0;
+
+/** What empties each cache of a connection, whichever ReadCaches made it: a rollback concerns them all. */
+const clearsOfConnection = new WeakMap<Db, (() => void)[]>();
 
 export interface ReadCaches {
   /** `lookup`, cached by `keyOf` of its arguments, emptied by any change to `table`. */
@@ -46,15 +58,34 @@ export interface ReadCaches {
     copy: (value: T) => T,
     maxEntries: number,
   ): (...key: string[]) => T | undefined;
+  /**
+   * How many rows of `table` share each set of values of `groupColumns` (client accounts per
+   * instance), cached per group: `count` reads `lookup` on a miss. Deletes and updates of the
+   * group columns forget the group's count (TEMP triggers); inserts are not seen by a trigger,
+   * so whoever inserts a row calls `added` once its statement has succeeded, and a bulk path
+   * that inserts by other means (a snapshot restore) ends with `clearAll`.
+   */
+  countRows(
+    table: string,
+    groupColumns: string[],
+    lookup: (...group: string[]) => number,
+  ): RowCounts;
   /** Call before starting an outermost transaction. */
   transactionStarting(): void;
-  /** Forgets everything (a transaction was rolled back as a whole). */
+  /** Forgets everything every cache of this connection holds (a rollback, a restore). */
   clearAll(): void;
+}
+
+export interface RowCounts {
+  count(...group: string[]): number;
+  /** One row of the group was inserted. */
+  added(...group: string[]): void;
 }
 
 export function createReadCaches(db: Db): ReadCaches {
   const resets: (() => void)[] = [];
-  const clears: (() => void)[] = [];
+  const clears = clearsOfConnection.get(db) ?? [];
+  clearsOfConnection.set(db, clears);
   // Only a file shared with other connections can change under us: not `:memory:`, and not a
   // file held in exclusive locking mode (storage/database.ts), which no other connection can write.
   const shared = !db.memory && db.pragma('locking_mode', { simple: true }) !== 'exclusive';
@@ -109,9 +140,9 @@ export function createReadCaches(db: Db): ReadCaches {
         changedInTransaction.add(changed);
         return null;
       });
+      // No insert trigger: see the header (keyColumns are the table's primary key).
       const of = (row: 'NEW' | 'OLD') => `SELECT ${forget}(${keyColumns.map((column) => `${row}.${column}`).join(', ')});`;
-      db.exec(`CREATE TEMP TRIGGER ${forget}_insert AFTER INSERT ON main.${table} BEGIN ${of('NEW')} END;
-        CREATE TEMP TRIGGER ${forget}_update AFTER UPDATE ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
+      db.exec(`CREATE TEMP TRIGGER ${forget}_update AFTER UPDATE ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
         CREATE TEMP TRIGGER ${forget}_delete AFTER DELETE ON main.${table} BEGIN ${of('OLD')} END;`);
       resets.push(() => changedInTransaction.clear());
       clears.push(() => cache.clear());
@@ -127,6 +158,32 @@ export function createReadCaches(db: Db): ReadCaches {
           cache.set(wanted, copy(found));
         }
         return found;
+      };
+    },
+    countRows(table, groupColumns, lookup) {
+      const counts = new Map<string, number>();
+      const forget = `smartag_${table}_group_changed_${++functions}`;
+      db.function(forget, { deterministic: false, varargs: true }, (...group: unknown[]) => {
+        counts.delete(rowKey(group as string[]));
+        return null;
+      });
+      const of = (row: 'NEW' | 'OLD') => `SELECT ${forget}(${groupColumns.map((column) => `${row}.${column}`).join(', ')});`;
+      db.exec(`CREATE TEMP TRIGGER ${forget}_update AFTER UPDATE OF ${groupColumns.join(', ')} ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
+        CREATE TEMP TRIGGER ${forget}_delete AFTER DELETE ON main.${table} BEGIN ${of('OLD')} END;`);
+      clears.push(() => counts.clear());
+      return {
+        count(...group) {
+          checkOtherConnections();
+          const key = rowKey(group);
+          let count = counts.get(key);
+          if (count === undefined) counts.set(key, count = lookup(...group));
+          return count;
+        },
+        added(...group) {
+          const key = rowKey(group);
+          const count = counts.get(key);
+          if (count !== undefined) counts.set(key, count + 1);
+        },
       };
     },
     transactionStarting() {

@@ -25,8 +25,7 @@ export interface SnapshotInfo {
  */
 export function createSnapshotRepository(db: Db) {
   const stateTables = (db.prepare(
-    // client_user_counts is derived (migration 5's triggers keep it as rows come and go).
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('snapshots', 'client_user_counts') ORDER BY rowid",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'snapshots' ORDER BY rowid",
   ).pluck().all() as string[]);
   const selectAll = new Map(stateTables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).raw()]));
   const deleteAll = stateTables.map((table) => db.prepare(`DELETE FROM "${table}"`)).reverse();

@@ -23,7 +23,8 @@ export function createStore(db: Db) {
   const group = createGroupCommit(db, caches);
   const accounts = createAccountRepository(db);
   const instances = createInstanceRepository(db);
-  const clientUsers = createClientUserRepository(db);
+  const clientUsers = createClientUserRepository(db, caches);
+  const snapshots = createSnapshotRepository(db);
   return {
     db: db as Db,
     accounts: {
@@ -50,14 +51,25 @@ export function createStore(db: Db) {
     appClientSettings: createAppClientSettingsRepository(db),
     ccns: createCcnRepository(db),
     enterpriseCodes: createEnterpriseCodeRepository(db),
-    snapshots: createSnapshotRepository(db),
+    snapshots: {
+      ...snapshots,
+      // A restore inserts rows no cache is told of, and a failed one rolls back: either way the caches start afresh.
+      apply: afterwardsClear(snapshots.apply, caches),
+      applyAccount: afterwardsClear(snapshots.applyAccount, caches),
+    },
     /**
      * Runs `work` in one immediate transaction: a writer never interleaves with another.
      * Inside a group (below) it is a savepoint: `work` is still all or nothing.
      */
     transaction<T>(work: () => T): T {
       if (!db.inTransaction) caches.transactionStarting();
-      return immediate(work) as T;
+      try {
+        return immediate(work) as T;
+      } catch (error) {
+        // Rolled back: what the caches learnt inside may be gone (read-cache.ts).
+        caches.clearAll();
+        throw error;
+      }
     },
     group,
     close(): void {
@@ -68,6 +80,16 @@ export function createStore(db: Db) {
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+function afterwardsClear<A extends unknown[]>(write: (...args: A) => void, caches: ReadCaches): (...args: A) => void {
+  return (...args) => {
+    try {
+      write(...args);
+    } finally {
+      caches.clearAll();
+    }
+  };
+}
 
 /** SQLITE_FULL, an I/O error and the like end the whole transaction; the failing statement's own error went to its call. */
 function rolledBackBySqlite(): Error {

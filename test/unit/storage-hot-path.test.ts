@@ -1,8 +1,9 @@
 /**
  * The shortcuts of the hot path stay exact: the per-instance account count
- * kept by triggers (migration 5), the instance and AccessKey read caches
- * (storage/read-cache.ts), whichever way the tables change, and the group
- * commit that lets the calls of one turn share a transaction (store.ts).
+ * (a read cache since migration 7), the instance, AccessKey and client
+ * account read caches (storage/read-cache.ts), whichever way the tables
+ * change, and the group commit that lets the calls of one turn share a
+ * transaction (store.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import t from 'tap';
 import Database from 'better-sqlite3';
 import { createStore, openStore, type Store } from '../../src/storage/store';
 import { migrate } from '../../src/storage/database';
+import { migrations } from '../../src/storage/migrations';
 import { createReadCaches } from '../../src/storage/read-cache';
 import type { Instance } from '../../src/storage/instances';
 import type { ClientUser } from '../../src/storage/client-users';
@@ -62,7 +64,6 @@ t.test('the account count follows inserts, deletes, cascades and restores', asyn
   t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 3, 'a rolled-back insert counts nothing');
 
   const image = store.snapshots.capture();
-  t.notOk('client_user_counts' in image, 'snapshots leave the derived table out');
   clientUsers.remove(ACCOUNT, 'sag-a', 'u2');
   t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 2);
   store.instances.remove(ACCOUNT, 'sag-b');
@@ -70,8 +71,32 @@ t.test('the account count follows inserts, deletes, cascades and restores', asyn
   store.snapshots.apply(image);
   t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 3, 'restored');
   t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 1, 'restored');
+  store.db.prepare("UPDATE client_users SET instance_id = 'sag-b' WHERE user_name = 'u3' AND instance_id = 'sag-a'").run();
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 2, 'an account moved by plain SQL leaves its instance...');
+  t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 2, '...and joins the other');
+  t.equal(clientUsers.page(ACCOUNT, 'sag-b', {}, 0, 10).totalCount, 2, 'a listing reads the same count');
+  t.throws(() => store.snapshots.apply({ client_users: [{ account_id: ACCOUNT, instance_id: 'sag-a' }] }), /NOT NULL/);
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 2, 'a restore that fails changes nothing');
   store.accounts.remove(ACCOUNT);
   t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 0, 'account removed');
+});
+
+t.test('a count read inside a group or a transaction that fails is not kept', async (t) => {
+  const store = seeded();
+  t.teardown(() => store.close());
+  const { clientUsers } = store;
+  store.group.join();
+  clientUsers.insert(user('sag-a', 'u1'));
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 1, 'the group sees its own insert');
+  store.db.exec('ROLLBACK'); // as SQLite does by itself on a full disk
+  store.group.commit();
+  t.equal(clientUsers.count(ACCOUNT, 'sag-a'), 0, 'the group is gone, and so is the count it read');
+
+  t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 0);
+  const users = Array.from({ length: 75 }, (_, i) => user('sag-b', `u${i}`));
+  users[60] = user('sag-b', 'u10'); // a duplicate in the second statement
+  t.throws(() => store.transaction(() => store.clientUsers.insertMany(users)), /UNIQUE/);
+  t.equal(clientUsers.count(ACCOUNT, 'sag-b'), 0, 'the first statement of the bulk insert rolled back, uncounted');
 });
 
 t.test('insertMany writes exactly what insert writes, one by one', async (t) => {
@@ -80,12 +105,14 @@ t.test('insertMany writes exactly what insert writes, one by one', async (t) => 
     const [single, bulk] = [seeded(), seeded()];
     const users = Array.from({ length: size }, (_, i) => ({ ...user(i % 3 === 0 ? 'sag-b' : 'sag-a', `u${i}`), createdAt: i, userMail: `m${i}` }));
     t.equal(bulk.clientUsers.find(ACCOUNT, 'sag-a', 'u1'), undefined, 'a miss before the load');
+    t.same([bulk.clientUsers.count(ACCOUNT, 'sag-a'), single.clientUsers.count(ACCOUNT, 'sag-b')], [0, 0]);
     single.transaction(() => users.forEach((u) => single.clientUsers.insert(u)));
     bulk.transaction(() => bulk.clientUsers.insertMany(users));
     const rows = (store: Store) => store.db.prepare('SELECT rowid, * FROM client_users ORDER BY rowid').all();
-    const counts = (store: Store) => store.db.prepare('SELECT * FROM client_user_counts ORDER BY instance_id').all();
     t.same(rows(bulk), rows(single), `${size} rows, in the same order`);
-    t.same(counts(bulk), counts(single), `${size} rows counted`);
+    const expected = [users.filter((u) => u.instanceId === 'sag-a').length, users.filter((u) => u.instanceId === 'sag-b').length];
+    t.same(['sag-a', 'sag-b'].map((id) => bulk.clientUsers.count(ACCOUNT, id)), expected, `${size} rows counted, the counts read before the load followed`);
+    t.same(['sag-a', 'sag-b'].map((id) => single.clientUsers.count(ACCOUNT, id)), expected);
     t.equal(rows(bulk).length, size);
     if (size > 1) t.same(bulk.clientUsers.find(ACCOUNT, 'sag-a', 'u1'), users[1], 'the loaded row is read, not the miss');
     single.close();
@@ -103,7 +130,7 @@ t.test('insertMany is all or nothing inside its transaction', async (t) => {
   t.equal(store.clientUsers.count(ACCOUNT, 'sag-a'), 0);
 });
 
-t.test('migration 5 counts the accounts a database already holds', async (t) => {
+t.test('a database written before migration 5 opens with its accounts counted', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-counts-'));
   t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'old.db');
@@ -112,13 +139,33 @@ t.test('migration 5 counts the accounts a database already holds', async (t) => 
   store.clientUsers.insert(user('sag-a', 'u2'));
   store.db.exec(`VACUUM INTO '${file}'`);
   store.close();
-  // Back to version 4, as a database written before the counts existed.
+  // Back to version 4, as a database written before migration 5 (which then counts its rows, and 7 drops them).
   const old = new Database(file);
-  old.exec('DROP TABLE client_user_counts; DROP TRIGGER client_user_counts_insert; DROP TRIGGER client_user_counts_delete; DROP TRIGGER client_user_counts_move; PRAGMA user_version = 4');
+  old.exec('PRAGMA user_version = 4');
   old.close();
   const reopened = openStore(file);
   t.teardown(() => reopened.close());
   t.equal(reopened.clientUsers.count(ACCOUNT, 'sag-a'), 2);
+});
+
+t.test('migration 7 removes the counts table and its triggers; the accounts are still counted', async (t) => {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const migration of migrations.slice(0, 6)) db.exec(migration);
+  db.pragma('user_version = 6');
+  const store = createStore(db);
+  t.teardown(() => store.close());
+  store.accounts.insert({ id: ACCOUNT, name: '' });
+  store.instances.insert(instance('sag-a'));
+  store.clientUsers.insert(user('sag-a', 'u1'));
+  store.clientUsers.insert(user('sag-a', 'u2'));
+  t.equal(db.prepare('SELECT users FROM client_user_counts').pluck().get(), 2, 'version 6 kept its counts by trigger');
+  migrate(db);
+  t.same(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'client_user_counts%'").pluck().all(), [], 'table and triggers gone');
+  const reopened = createStore(db);
+  t.equal(reopened.clientUsers.count(ACCOUNT, 'sag-a'), 2);
+  reopened.clientUsers.insert(user('sag-a', 'u3'));
+  t.equal(reopened.clientUsers.count(ACCOUNT, 'sag-a'), 3);
 });
 
 t.test('cached instance reads never outlive a change', async (t) => {
