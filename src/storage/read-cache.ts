@@ -133,17 +133,12 @@ export function createReadCaches(db: Db): ReadCaches {
       const cache = new Map<string, ReturnType<typeof copy>>();
       // Rows changed by the open transaction: read again, they are not cached (it may yet roll back).
       const changedInTransaction = new Set<string>();
-      const forget = `smartag_${table}_row_changed_${++functions}`;
-      db.function(forget, { deterministic: false, varargs: true }, (...key: unknown[]) => {
-        const changed = rowKey(key as string[]);
+      // keyColumns are the table's primary key, so inserts need no trigger (see the header).
+      onUpdateOrDelete(db, table, 'row_changed', keyColumns, (key) => {
+        const changed = rowKey(key);
         cache.delete(changed);
         changedInTransaction.add(changed);
-        return null;
       });
-      // No insert trigger: see the header (keyColumns are the table's primary key).
-      const of = (row: 'NEW' | 'OLD') => `SELECT ${forget}(${keyColumns.map((column) => `${row}.${column}`).join(', ')});`;
-      db.exec(`CREATE TEMP TRIGGER ${forget}_update AFTER UPDATE ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
-        CREATE TEMP TRIGGER ${forget}_delete AFTER DELETE ON main.${table} BEGIN ${of('OLD')} END;`);
       resets.push(() => changedInTransaction.clear());
       clears.push(() => cache.clear());
       return (...key) => {
@@ -162,14 +157,7 @@ export function createReadCaches(db: Db): ReadCaches {
     },
     countRows(table, groupColumns, lookup) {
       const counts = new Map<string, number>();
-      const forget = `smartag_${table}_group_changed_${++functions}`;
-      db.function(forget, { deterministic: false, varargs: true }, (...group: unknown[]) => {
-        counts.delete(rowKey(group as string[]));
-        return null;
-      });
-      const of = (row: 'NEW' | 'OLD') => `SELECT ${forget}(${groupColumns.map((column) => `${row}.${column}`).join(', ')});`;
-      db.exec(`CREATE TEMP TRIGGER ${forget}_update AFTER UPDATE OF ${groupColumns.join(', ')} ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
-        CREATE TEMP TRIGGER ${forget}_delete AFTER DELETE ON main.${table} BEGIN ${of('OLD')} END;`);
+      onUpdateOrDelete(db, table, 'group_changed', groupColumns, (group) => counts.delete(rowKey(group)), { updatesOf: groupColumns });
       clears.push(() => counts.clear());
       return {
         count(...group) {
@@ -193,6 +181,30 @@ export function createReadCaches(db: Db): ReadCaches {
       for (const clear of clears) clear();
     },
   };
+}
+
+/**
+ * Calls `changed` with the values of `columns` of each row of `table` an UPDATE (only of
+ * `updatesOf`, when given) or a DELETE touches, through TEMP triggers of this connection: an
+ * update reports the old values, then the new.
+ */
+function onUpdateOrDelete(
+  db: Db,
+  table: string,
+  what: string,
+  columns: string[],
+  changed: (values: string[]) => void,
+  { updatesOf }: { updatesOf?: string[] } = {},
+): void {
+  const callback = `smartag_${table}_${what}_${++functions}`;
+  db.function(callback, { deterministic: false, varargs: true }, (...values: unknown[]) => {
+    changed(values as string[]);
+    return null;
+  });
+  const of = (row: 'NEW' | 'OLD') => `SELECT ${callback}(${columns.map((column) => `${row}.${column}`).join(', ')});`;
+  const update = updatesOf ? `UPDATE OF ${updatesOf.join(', ')}` : 'UPDATE';
+  db.exec(`CREATE TEMP TRIGGER ${callback}_update AFTER ${update} ON main.${table} BEGIN ${of('OLD')} ${of('NEW')} END;
+    CREATE TEMP TRIGGER ${callback}_delete AFTER DELETE ON main.${table} BEGIN ${of('OLD')} END;`);
 }
 
 /** One string per key, unambiguous whatever the values hold (each but the last is length-prefixed). */

@@ -105,6 +105,7 @@ t.test('insertMany writes exactly what insert writes, one by one', async (t) => 
     const [single, bulk] = [seeded(), seeded()];
     const users = Array.from({ length: size }, (_, i) => ({ ...user(i % 3 === 0 ? 'sag-b' : 'sag-a', `u${i}`), createdAt: i, userMail: `m${i}` }));
     t.equal(bulk.clientUsers.find(ACCOUNT, 'sag-a', 'u1'), undefined, 'a miss before the load');
+    // One instance's count read before the load in each store: the loads must follow a cached count and fill an uncached one.
     t.same([bulk.clientUsers.count(ACCOUNT, 'sag-a'), single.clientUsers.count(ACCOUNT, 'sag-b')], [0, 0]);
     single.transaction(() => users.forEach((u) => single.clientUsers.insert(u)));
     bulk.transaction(() => bulk.clientUsers.insertMany(users));
