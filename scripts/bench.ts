@@ -439,7 +439,7 @@ async function runScenario(
 ): Promise<ScenarioResult> {
   const empty = { scenario, points: [], peakRssKb: NaN, idleRssKb: NaN, logBytesPerRequest: NaN, accountsWritten: 0 };
   if (!implemented.has(scenario.action)) {
-    log(`${scenario.id}: skipped: not implemented (${scenario.action} is not in src/operations/index.ts)`);
+    log(`${scenario.id}: skipped: not implemented (${scenario.action} is not in src/families/index.ts)`);
     return { ...empty, skipped: 'not implemented' };
   }
   const args = scenarioArgs(scenario, fixtureFile, scenario.id);

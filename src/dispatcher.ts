@@ -15,7 +15,7 @@ import { renderError, renderSuccess, type RenderedResponse } from './protocol/re
 import { getOperation } from './spec';
 import { validateParams } from './spec/validate';
 import { synthesizeResponse } from './spec/synthesize';
-import { operations } from './operations';
+import { operations } from './families';
 
 export const API_VERSION = '2018-03-13';
 export const SYNTHESIZED_HEADER = 'x-emulator-synthesized';

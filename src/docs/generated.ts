@@ -5,7 +5,7 @@
  * committed files differ from what this produces.
  */
 import { spec } from '../spec';
-import { operations } from '../operations';
+import { operations } from '../families';
 import { settings } from '../config';
 
 type Support = 'stateful' | 'synthesised';

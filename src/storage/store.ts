@@ -1,12 +1,12 @@
 import { openDatabase, type Db } from './database';
 import { createAccountRepository } from './accounts';
-import { createInstanceRepository } from './instances';
-import { createClientUserRepository } from './client-users';
-import { createOnlineClientRepository } from './online-clients';
-import { createClientTrafficRepository } from './client-traffic';
-import { createAppClientSettingsRepository } from './app-client-settings';
-import { createCcnRepository } from './ccns';
-import { createEnterpriseCodeRepository } from './enterprise-codes';
+import { createInstanceRepository } from '../families/instances/instances-table';
+import { createClientUserRepository } from '../families/client-accounts/client-users-table';
+import { createOnlineClientRepository } from '../families/client-accounts/online-clients-table';
+import { createClientTrafficRepository } from '../families/client-accounts/client-traffic-table';
+import { createAppClientSettingsRepository } from '../families/client-accounts/app-client-settings-table';
+import { createCcnRepository } from '../families/ccns/ccns-table';
+import { createEnterpriseCodeRepository } from '../families/enterprise-codes/enterprise-codes-table';
 import { createSnapshotRepository } from './snapshots';
 import { createReadCaches, type ReadCaches } from './read-cache';
 

@@ -9,7 +9,7 @@ import { testApp, call } from '../helpers/app';
 import { spec } from '../../src/spec';
 import { minimalValidParams } from '../../src/spec/examples';
 import { checkResponse } from '../../src/spec/response-check';
-import { operations } from '../../src/operations';
+import { operations } from '../../src/families';
 
 const actions = Object.keys(spec.operations);
 

@@ -2,7 +2,7 @@ import t from 'tap';
 import { testApp, call, ROAM_SAMPLE } from '../helpers/app';
 import { expectError, expectSuccess, expectXmlSuccess, invalidParameterError } from '../helpers/api-expect';
 import { ACCOUNT, APP, AS_OTHER_ACCOUNT, E, OMIT, expectErrorCases, missing, unreachableCases } from '../helpers/client-accounts';
-import { monthOf } from '../../src/model/traffic';
+import { monthOf } from '../../src/families/client-accounts/traffic';
 
 const CLIENTS = 'DescribeUserOnlineClients';
 const KICK = 'KickOutClients';

@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { Readable } from 'node:stream';
 import { testApp, call, encodeParams, ROAM_SAMPLE, UUID_UPPER } from '../helpers/app';
-import { operations } from '../../src/operations';
-import type { Operation } from '../../src/operations/operation';
+import { operations } from '../../src/families';
+import type { Operation } from '../../src/families/operation';
 
 t.test('request shapes', async (t) => {
   const app = await testApp();

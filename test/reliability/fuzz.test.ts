@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { testApp } from '../helpers/app';
 import { getOperation, operationNames, type OperationSpec, type ParameterSpec } from '../../src/spec';
-import { statefulActions } from '../../src/operations';
+import { statefulActions } from '../../src/families';
 import { SYNTHESIZED_HEADER } from '../../src/dispatcher';
 import { DEFAULT_FIXTURES } from '../../src/config';
 import { checkAnswer } from './envelope';

@@ -27,7 +27,7 @@ import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { call, testApp } from '../helpers/app';
 import { control } from '../helpers/control';
-import { operations } from '../../src/operations';
+import { operations } from '../../src/families';
 import { getOperation } from '../../src/spec';
 import { minimalValidParams } from '../../src/spec/examples';
 import { encodeForm, signedV1Params } from '../../src/protocol/signing';

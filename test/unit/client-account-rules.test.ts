@@ -1,7 +1,7 @@
 import t from 'tap';
 import { isBlank, isValidEmail } from '../../src/model/names';
-import { effectiveAccelerateBandwidth, isInBandwidthRange, onlineAddressProblem } from '../../src/model/client-accounts';
-import { freeBytesLeft, isMonth, monthOf } from '../../src/model/traffic';
+import { effectiveAccelerateBandwidth, isInBandwidthRange, onlineAddressProblem } from '../../src/families/client-accounts/rules';
+import { freeBytesLeft, isMonth, monthOf } from '../../src/families/client-accounts/traffic';
 
 t.test('mail addresses', async (t) => {
   for (const mail of ['username@example.com', 'a.b_c-d+e@mail.example.co', 'x@y.io']) t.ok(isValidEmail(mail), mail);

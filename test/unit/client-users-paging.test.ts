@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { openStore } from '../../src/storage/store';
-import { listingOf, type ClientUserFilter } from '../../src/storage/client-users';
+import { listingOf, type ClientUserFilter } from '../../src/families/client-accounts/client-users-table';
 
 const ACCOUNT = '1000000000000009';
 

@@ -4,8 +4,8 @@ import { allWithin, cidrListProblem, splitCidrList } from '../../src/model/cidr'
 import { batchAfter, pageOf } from '../../src/model/paging';
 import { defaultResourceGroupId, newOrderId, newResourceId } from '../../src/model/ids';
 import { isValidDescription, isValidResourceName } from '../../src/model/resource-names';
-import { subscriptionEnd } from '../../src/model/sag-app';
-import { activationProblem } from '../../src/model/instance-states';
+import { subscriptionEnd } from '../../src/families/instances/sag-app';
+import { activationProblem } from '../../src/families/instances/states';
 import { describeRegions, regionOf } from '../../src/model/regions';
 import { applyFixture, FixtureError, validateFixture } from '../../src/fixtures/loader';
 import { openStore } from '../../src/storage/store';

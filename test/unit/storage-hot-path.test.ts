@@ -14,8 +14,8 @@ import { createStore, openStore, type Store } from '../../src/storage/store';
 import { migrate } from '../../src/storage/database';
 import { migrations } from '../../src/storage/migrations';
 import { createReadCaches } from '../../src/storage/read-cache';
-import type { Instance } from '../../src/storage/instances';
-import type { ClientUser } from '../../src/storage/client-users';
+import type { Instance } from '../../src/families/instances/instances-table';
+import type { ClientUser } from '../../src/families/client-accounts/client-users-table';
 
 const ACCOUNT = '1000000000000009';
 
