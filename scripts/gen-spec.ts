@@ -154,6 +154,20 @@ const EXTRA_OPERATIONS: Record<string, DocsApi> = {
   DetachCcnInstanceFromCen: ccnCenOperation(),
 };
 
+/**
+ * Fields newer than the metadata that the English reference and the Go SDK's
+ * models document, and the Terraform provider sends and reads: a CCN's
+ * IsDefault (CreateCloudConnectNetwork takes it, DescribeCloudConnectNetworks
+ * answers it). Added to the metadata's own operations before generation.
+ */
+function withNewerFields(apis: Record<string, DocsApi>): Record<string, DocsApi> {
+  const copy = structuredClone(apis);
+  copy.CreateCloudConnectNetwork?.parameters.push({ name: 'IsDefault', in: 'query', schema: { type: 'boolean', required: false, example: 'true' } });
+  const ccn = copy.DescribeCloudConnectNetworks?.responses['200'].schema.properties?.CloudConnectNetworks?.properties?.CloudConnectNetwork?.items;
+  if (ccn?.properties) ccn.properties.IsDefault = { type: 'boolean', example: 'true' };
+  return copy;
+}
+
 const VALUE_TYPES: readonly ValueType[] = ['string', 'integer', 'boolean', 'array', 'object'];
 const INTEGER_FORMATS: readonly IntegerFormat[] = ['int32', 'int64'];
 const PARAMETER_STYLES: readonly ParameterStyle[] = ['repeatList', 'flat'];
@@ -165,7 +179,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 
 /** The committed spec, from the parsed metadata. Pure and deterministic. */
 export function generateSpec(apiDocs: ApiDocs): Spec {
-  const apis: Record<string, DocsApi> = { ...apiDocs.apis, ...EXTRA_OPERATIONS };
+  const apis: Record<string, DocsApi> = { ...withNewerFields(apiDocs.apis), ...EXTRA_OPERATIONS };
   const groupOf = operationGroups(apiDocs.directories);
   const operations: Record<string, OperationSpec> = {};
   for (const name of Object.keys(apis).sort()) {

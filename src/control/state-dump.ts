@@ -1,4 +1,5 @@
 import type { Store } from '../storage/store';
+import { fixtureSections } from '../families';
 
 /** Everything the store holds, per account; passwords and secrets left out. */
 export function dumpState(store: Store) {
@@ -22,6 +23,7 @@ export function dumpState(store: Store) {
             traffic: store.clientTraffic.listOfUser(account.id, instance.id, user.userName),
           })),
       })),
+      ...Object.assign({}, ...fixtureSections.map((section) => section.dump(store, account.id))),
     })),
   };
 }

@@ -185,4 +185,53 @@ export const migrations: readonly string[] = [
   DROP TRIGGER client_user_counts_move;
   DROP TABLE client_user_counts;
   `,
+  // 8: access control lists and their rules, and which instances each network policy (ACL,
+  // QoS policy, flow log) is associated with; a CCN's IsDefault. Lists page in SQL over indexes in creation order
+  // (an index entry ends with the rowid, so LIMIT/OFFSET walk it with no sort).
+  `
+  CREATE TABLE acls (
+    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    region_id   TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    acl_type    TEXT NOT NULL,                -- acl-hardware or acl-software: the instances it may take
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id)
+  );
+  CREATE INDEX acls_by_region ON acls(account_id, region_id, created_at);
+  CREATE TABLE acl_rules (
+    account_id        TEXT NOT NULL,
+    acl_id            TEXT NOT NULL,
+    id                TEXT NOT NULL,          -- acr-...
+    name              TEXT NOT NULL DEFAULT '',
+    description       TEXT NOT NULL DEFAULT '',
+    direction         TEXT NOT NULL,          -- in or out
+    policy            TEXT NOT NULL,          -- accept or drop
+    ip_protocol       TEXT NOT NULL,          -- upper case: ALL, TCP, UDP, ICMP, GRE
+    source_cidr       TEXT NOT NULL,
+    source_port_range TEXT NOT NULL,          -- from/to, -1/-1 for any
+    dest_cidr         TEXT NOT NULL,
+    dest_port_range   TEXT NOT NULL,
+    priority          INTEGER NOT NULL,       -- 1-100, smaller first
+    type              TEXT NOT NULL,          -- LAN or WAN
+    dpi_signature_ids TEXT NOT NULL DEFAULT '',   -- comma separated
+    dpi_group_ids     TEXT NOT NULL DEFAULT '',   -- comma separated
+    created_at        INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, acl_id) REFERENCES acls(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX acl_rules_by_acl ON acl_rules(account_id, acl_id, created_at);
+  CREATE TABLE instance_associations (
+    account_id  TEXT NOT NULL,
+    kind        TEXT NOT NULL,                -- acl, qos or flow_log
+    policy_id   TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, kind, policy_id, instance_id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX instance_associations_by_instance ON instance_associations(account_id, instance_id, kind);
+  -- Whether the CCN is the account's default one (CreateCloudConnectNetwork IsDefault).
+  ALTER TABLE ccns ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -9,6 +9,8 @@ import { createCcnRepository } from '../families/ccns/ccns-table';
 import { createEnterpriseCodeRepository } from '../families/enterprise-codes/enterprise-codes-table';
 import { createSnapshotRepository } from './snapshots';
 import { createReadCaches, type ReadCaches } from './read-cache';
+import { createAssociations } from '../families/shared/associations';
+import { createAclTables } from '../families/acls/acls-table';
 
 /** Client accounts the read cache keeps at most (about 0.5 KB each). */
 const CACHED_CLIENT_USERS = 10_000;
@@ -51,6 +53,8 @@ export function createStore(db: Db) {
     appClientSettings: createAppClientSettingsRepository(db),
     ccns: createCcnRepository(db),
     enterpriseCodes: createEnterpriseCodeRepository(db),
+    associations: createAssociations(db),
+    ...createAclTables(db, caches),
     snapshots: {
       ...snapshots,
       // A restore inserts rows no cache is told of, and a failed one rolls back: either way the caches start afresh.

@@ -67,6 +67,18 @@ t.test('CreateCloudConnectNetwork', async (t) => {
     expectXmlSuccess(t, 'CreateCloudConnectNetwork', xml, '<CcnId>ccn-', '<Name>xmlnet</Name>', '<Status>Active</Status>');
   });
 
+  t.test('IsDefault is stored and read back', async (t) => {
+    const app = await appFor(t);
+    const id = await createCcn(t, app, { IsDefault: 'true' });
+    t.equal(ccn(app, 'cn-hangzhou', id)?.isDefault, true);
+    const listed = expectSuccess(t, 'DescribeCloudConnectNetworks', await call(app, 'DescribeCloudConnectNetworks', { RegionId: 'cn-hangzhou', CcnId: id }));
+    t.equal(listed.CloudConnectNetworks.CloudConnectNetwork[0].IsDefault, true);
+    const strict = await testApp({ strictParams: true });
+    t.teardown(() => strict.close());
+    expectSuccess(t, 'CreateCloudConnectNetwork', await call(strict, 'CreateCloudConnectNetwork', { RegionId: 'cn-hangzhou', IsDefault: 'false' }), 'accepted with strict parameter checking');
+    expectError(t, await call(app, 'CreateCloudConnectNetwork', { RegionId: 'cn-hangzhou', IsDefault: 'yes' }), [400, 'InvalidParameter', 'Specified parameter IsDefault is not valid.']);
+  });
+
   t.test('another account creates in its own account', async (t) => {
     const app = await appFor(t);
     const id = await createCcn(t, app, AS_OTHER_ACCOUNT);
@@ -134,6 +146,7 @@ t.test('DescribeCloudConnectNetworks', async (t) => {
       AssociatedCenId: '',
       AssociatedCenOwnerId: '',
       Tags: { Tag: [] },
+      IsDefault: false,
     }]);
     const xml = await describe(app, {}, 'XML');
     expectXmlSuccess(t, 'DescribeCloudConnectNetworks', xml, `<CloudConnectNetworks><CloudConnectNetwork><CcnId>${SAMPLE_CCN}</CcnId>`, '<TotalCount>1</TotalCount>');

@@ -32,6 +32,7 @@ import { getOperation } from '../../src/spec';
 import { minimalValidParams } from '../../src/spec/examples';
 import { encodeForm, signedV1Params } from '../../src/protocol/signing';
 import { defaultResourceGroupId } from '../../src/model/ids';
+import { isolationFamilies } from './isolation';
 
 type Params = Record<string, string>;
 type Body = Record<string, any>;
@@ -93,6 +94,9 @@ const A_FIXTURE = {
   }],
 };
 
+// Each family's resources of A's, in A's fixture account.
+Object.assign(A_FIXTURE.accounts[0], ...isolationFamilies.map((family) => family.aFixture));
+
 const B_INSTANCES = [
   {
     id: B1.SmartAGId, regionId: HZ, name: 'IsolationBHangzhou', cidrBlocks: ['10.1.2.0/24'], userQuota: 10,
@@ -129,6 +133,7 @@ const B_INSTANCES = [
 const ID_PARAMETERS = new Set([
   'SmartAGId', 'SmartAGIds', 'TargetSmartAGId', 'OriginSmartAGId', 'InstanceId', 'CcnId', 'AssociatedCcnId',
   'EnterpriseCode', 'UserName', 'Username', 'UserNames', 'SmartAGUid',
+  ...isolationFamilies.flatMap((family) => family.idParameters),
 ]);
 
 interface World {
@@ -141,6 +146,8 @@ interface World {
   absentOf: Map<string, string>;
   /** Everything of B's an answer to A must never contain unless A's call sent it. */
   leakTokens: string[];
+  /** The ids of B's resources each family made, by family. */
+  familyIds: Record<string, string>[];
 }
 
 interface Answer {
@@ -231,6 +238,8 @@ async function buildWorld(t: Test): Promise<World & { setupAnswers: Answer[] }> 
   await asBOk('CreateSmartAccessGatewayClientUser', {
     ...B2, UserName: 'bobapi00001', Password: PASSWORDS.bApi, UserMail: 'bobapi@isolation-b.example', Bandwidth: '1000',
   });
+  const families = [];
+  for (const family of isolationFamilies) families.push(await family.setUpB(asBOk));
   const refused = await asB(app, b, 'CreateCloudConnectNetwork', { RegionId: HZ, Name: 'IsolationBOneTooMany' });
   setupAnswers.push(refused);
   t.equal(refused.json().Code, 'CcnAmountLimit', 'B holds its full quota of CCNs in cn-hangzhou');
@@ -254,6 +263,7 @@ async function buildWorld(t: Test): Promise<World & { setupAnswers: Answer[] }> 
     ['IsolationBNet', 'IsolationNoNet'],
     ['IsolationBHangzhou', 'IsolationNoName1'],
     ['IsolationBTwin', 'IsolationNoName2'],
+    ...families.flatMap((family) => family.absent),
   ]);
   const leakTokens = [
     ...absentOf.keys(),
@@ -262,8 +272,9 @@ async function buildWorld(t: Test): Promise<World & { setupAnswers: Answer[] }> 
     'isolation-b.example',
     '10.1.2.0/24', '10.1.3.0/24', '10.1.2.20', '10.1.2.101', '10.1.3.50', '192.168.50.20', '223.5.5.5',
     '123456789', '987654321', '555555555',
+    ...families.flatMap((family) => family.leakTokens),
   ];
-  return { app, b, bCcn, bSpareCcns, absentOf, leakTokens, setupAnswers };
+  return { app, b, bCcn, bSpareCcns, absentOf, leakTokens, setupAnswers, familyIds: families.map((family) => family.ids) };
 }
 
 // ---------------------------------------------------------------- checks used by cases
@@ -303,6 +314,11 @@ function flowFigures(expected: { TotalBytes: string; TotalLeaveBytes: string }) 
 // ---------------------------------------------------------------- the cases
 
 function cases(world: World): Case[] {
+  return [...coreCases(world), ...isolationFamilies.flatMap((family, i) => family.cases(world.familyIds[i]))];
+}
+
+/** The cases of the families whose operations came first (instances, client accounts, CCNs, enterprise codes). */
+function coreCases(world: World): Case[] {
   const { bCcn, bSpareCcns } = world;
   const c = (action: string, label: string, params: Params, expect: string, extra: Partial<Case> = {}): Case =>
     ({ action, label, params, expect, ...extra });

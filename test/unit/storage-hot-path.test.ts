@@ -135,14 +135,15 @@ t.test('a database written before migration 5 opens with its accounts counted', 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartag-counts-'));
   t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'old.db');
-  const store = seeded();
-  store.clientUsers.insert(user('sag-a', 'u1'));
-  store.clientUsers.insert(user('sag-a', 'u2'));
-  store.db.exec(`VACUUM INTO '${file}'`);
-  store.close();
-  // Back to version 4, as a database written before migration 5 (which then counts its rows, and 7 drops them).
+  // A database as version 4 wrote it: its schema and rows only (migrations 5-7 then count its rows and drop the counts).
   const old = new Database(file);
-  old.exec('PRAGMA user_version = 4');
+  for (const migration of migrations.slice(0, 4)) old.exec(migration);
+  old.pragma('user_version = 4');
+  old.prepare("INSERT INTO accounts (id, name) VALUES (?, '')").run(ACCOUNT);
+  old.prepare("INSERT INTO instances (account_id, id, region_id, instance_type, status, created_at) VALUES (?, 'sag-a', 'cn-hangzhou', 'sag-software', 'Active', 1)").run(ACCOUNT);
+  const addUser = old.prepare("INSERT INTO client_users (account_id, instance_id, user_name, bandwidth, password_hash, created_at) VALUES (?, 'sag-a', ?, 1000, 'x', 1)");
+  addUser.run(ACCOUNT, 'u1');
+  addUser.run(ACCOUNT, 'u2');
   old.close();
   const reopened = openStore(file);
   t.teardown(() => reopened.close());
@@ -154,16 +155,17 @@ t.test('migration 7 removes the counts table and its triggers; the accounts are 
   db.pragma('foreign_keys = ON');
   for (const migration of migrations.slice(0, 6)) db.exec(migration);
   db.pragma('user_version = 6');
-  const store = createStore(db);
-  t.teardown(() => store.close());
-  store.accounts.insert({ id: ACCOUNT, name: '' });
-  store.instances.insert(instance('sag-a'));
-  store.clientUsers.insert(user('sag-a', 'u1'));
-  store.clientUsers.insert(user('sag-a', 'u2'));
+  // Rows written as version 6 wrote them (a store of today's schema cannot open a version-6 database before migrating it).
+  db.prepare("INSERT INTO accounts (id, name) VALUES (?, '')").run(ACCOUNT);
+  db.prepare("INSERT INTO instances (account_id, id, region_id, instance_type, status, created_at) VALUES (?, 'sag-a', 'cn-hangzhou', 'sag-software', 'Active', 1)").run(ACCOUNT);
+  const addUser = db.prepare("INSERT INTO client_users (account_id, instance_id, user_name, bandwidth, password_hash, created_at) VALUES (?, 'sag-a', ?, 1000, 'x', 1)");
+  addUser.run(ACCOUNT, 'u1');
+  addUser.run(ACCOUNT, 'u2');
   t.equal(db.prepare('SELECT users FROM client_user_counts').pluck().get(), 2, 'version 6 kept its counts by trigger');
   migrate(db);
   t.same(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'client_user_counts%'").pluck().all(), [], 'table and triggers gone');
   const reopened = createStore(db);
+  t.teardown(() => reopened.close());
   t.equal(reopened.clientUsers.count(ACCOUNT, 'sag-a'), 2);
   reopened.clientUsers.insert(user('sag-a', 'u3'));
   t.equal(reopened.clientUsers.count(ACCOUNT, 'sag-a'), 3);

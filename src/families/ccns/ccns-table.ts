@@ -12,6 +12,8 @@ export interface Ccn {
   snatCidrBlock: string;
   /** `enable` or `disable`: whether the instances bound to it reach one another. */
   interworkingStatus: string;
+  /** The account's default CCN, as CreateCloudConnectNetwork's IsDefault said. */
+  isDefault: boolean;
   createdAt: number;
 }
 
@@ -24,6 +26,7 @@ interface CcnRow {
   cidr_blocks: string;
   snat_cidr_block: string;
   interworking_status: string;
+  is_default: number;
   created_at: number;
 }
 
@@ -37,6 +40,7 @@ function toCcn(row: CcnRow): Ccn {
     cidrBlocks: row.cidr_blocks === '' ? [] : row.cidr_blocks.split(','),
     snatCidrBlock: row.snat_cidr_block,
     interworkingStatus: row.interworking_status,
+    isDefault: row.is_default === 1,
     createdAt: row.created_at,
   };
 }
@@ -51,6 +55,7 @@ function toRow(ccn: Ccn): CcnRow {
     cidr_blocks: ccn.cidrBlocks.join(','),
     snat_cidr_block: ccn.snatCidrBlock,
     interworking_status: ccn.interworkingStatus,
+    is_default: ccn.isDefault ? 1 : 0,
     created_at: ccn.createdAt,
   };
 }
@@ -59,9 +64,9 @@ export type CcnRepository = ReturnType<typeof createCcnRepository>;
 
 export function createCcnRepository(db: Db) {
   const insertRow = db.prepare(`INSERT INTO ccns
-    (account_id, id, region_id, name, description, cidr_blocks, snat_cidr_block, interworking_status, created_at)
+    (account_id, id, region_id, name, description, cidr_blocks, snat_cidr_block, interworking_status, is_default, created_at)
     VALUES (@account_id, @id, @region_id, @name, @description, @cidr_blocks, @snat_cidr_block,
-     @interworking_status, @created_at)`);
+     @interworking_status, @is_default, @created_at)`);
   const updateRow = db.prepare(`UPDATE ccns SET name = @name, description = @description, cidr_blocks = @cidr_blocks,
     snat_cidr_block = @snat_cidr_block, interworking_status = @interworking_status
     WHERE account_id = @account_id AND id = @id`);

@@ -12,6 +12,7 @@ interface CreateCloudConnectNetworkParams {
   Description?: string;
   CidrBlock?: string;
   SnatCidrBlock?: string;
+  IsDefault?: boolean;
 }
 
 /** CCNs an account may hold in one region (the real quota can be raised on request; this one cannot). */
@@ -42,6 +43,7 @@ export default defineOperation<CreateCloudConnectNetworkParams>({
         cidrBlocks,
         snatCidrBlock: params.SnatCidrBlock ?? '',
         interworkingStatus: 'enable',
+        isDefault: params.IsDefault ?? false,
         createdAt: context.now(),
       };
       context.store.ccns.insert(ccn);

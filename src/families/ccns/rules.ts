@@ -53,5 +53,6 @@ export function ccnView(ccn: Ccn, members: readonly Instance[]) {
     AssociatedCenId: '',
     AssociatedCenOwnerId: '',
     Tags: { Tag: [] },
+    IsDefault: ccn.isDefault,
   };
 }

@@ -14,6 +14,7 @@ import { clientAccountErrors } from './client-accounts';
 import { instanceErrors } from './instances';
 import { ccnErrors } from './ccns';
 import { enterpriseCodeErrors } from './enterprise-codes';
+import { aclErrors } from './acls';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -26,6 +27,7 @@ export const catalogue = {
   ...instanceErrors,
   ...ccnErrors,
   ...enterpriseCodeErrors,
+  ...aclErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };
