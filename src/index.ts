@@ -11,7 +11,8 @@ import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './fixtures/def
 import type { Fixture } from './fixtures/loader';
 import { createAccount, type CreateAccountInput, type CreatedAccount } from './control/accounts';
 import { resetAccount, resetAll, seed, type SeedResult } from './control/state';
-import { findRequests, type JournalEntry, type RequestQuery } from './control/journal';
+import type { JournalEntry } from './control/journal';
+import { findRequests, type RequestQuery } from './control/journal-query';
 import type { FaultRule, FaultRuleInput } from './control/faults';
 import type { SnapshotView } from './control/snapshots';
 
@@ -76,7 +77,8 @@ export { defaultConfig, resolveConfig, type EmulatorConfig } from './config';
 export { ApiError } from './protocol/errors';
 export type { Fixture } from './fixtures/loader';
 export type { CreateAccountInput, CreatedAccount } from './control/accounts';
-export type { JournalEntry, RequestQuery } from './control/journal';
+export type { JournalEntry } from './control/journal';
+export type { RequestQuery } from './control/journal-query';
 export type { FaultRule, FaultRuleInput } from './control/faults';
 export type { SnapshotView } from './control/snapshots';
 export type { SeedResult } from './control/state';

@@ -15,7 +15,7 @@ import { checkAdmin, controlAccess } from './admin';
 import { checkBrowserSafety } from './browser-guard';
 import { createAccount, listAccounts } from './accounts';
 import { resetAccount, resetAll, seed } from './state';
-import { countRequests, findRequests, REQUEST_QUERY_NAMES } from './journal';
+import { countRequests, REQUEST_QUERY_NAMES, streamRequests } from './journal-query';
 import { checkBodyType, parseJsonBody, readQuery } from './input';
 
 export const CONTROL_PREFIX = '/_emulator';
@@ -81,9 +81,10 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
       return { deleted: nameParam(request) };
     });
 
-    control.get('/requests', async (request) => ({
-      requests: findRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES)),
-    }));
+    // Streamed: a journal of long calls can be larger than any one string.
+    control.get('/requests', async (request, reply) => reply
+      .type('application/json; charset=utf-8')
+      .send(streamRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES))));
     control.get('/requests/count', async (request) => ({
       count: countRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES)),
     }));
