@@ -20,6 +20,7 @@ export interface EmulatorConfig {
   strictParams: boolean;
   adminToken: string | null;
   journalSize: number;
+  journalBodies: boolean;
   bodyLimit: number;
   maxParameters: number;
   maxParameterLength: number;
@@ -54,6 +55,7 @@ export const settings = [
   setting({ key: 'strictParams', flag: '--strict-params', env: 'SMARTAG_STRICT_PARAMS', shownDefault: 'false', help: 'Reject parameters the operation does not define (the real gateway ignores them).', parse: (t) => boolean(t, 'strict-params') }),
   setting({ key: 'adminToken', flag: '--admin-token', env: 'SMARTAG_ADMIN_TOKEN', shownDefault: '(none)', help: 'Token every /_emulator/ call but health must send (header x-emulator-token, or Authorization: Bearer). Without one, a server listening beyond loopback refuses the control plane.', parse: (t) => t || null }),
   setting({ key: 'journalSize', flag: '--journal-size', env: 'SMARTAG_JOURNAL_SIZE', shownDefault: '1000', help: 'How many API calls the request journal keeps.', parse: (t) => integer(t, 'journal size', 0, 1_000_000) }),
+  setting({ key: 'journalBodies', flag: '--journal-bodies', env: 'SMARTAG_JOURNAL_BODIES', shownDefault: 'false', help: 'Keep the start of every answer body in the request journal (responseBody; 4096 characters, secrets redacted).', parse: (t) => boolean(t, 'journal-bodies') }),
   setting({ key: 'bodyLimit', flag: '--body-limit', env: 'SMARTAG_BODY_LIMIT', shownDefault: '1048576', help: 'Largest request body accepted, in bytes.', parse: (t) => integer(t, 'body limit', 1024, 64 * 1024 * 1024) }),
   setting({ key: 'maxParameters', flag: '--max-parameters', env: 'SMARTAG_MAX_PARAMETERS', shownDefault: '1000', help: 'Most parameters one request may carry.', parse: (t) => integer(t, 'max parameters', 10, 100_000) }),
   setting({ key: 'maxParameterLength', flag: '--max-parameter-length', env: 'SMARTAG_MAX_PARAMETER_LENGTH', shownDefault: '65536', help: 'Longest parameter name or value, in characters.', parse: (t) => integer(t, 'max parameter length', 64, 16 * 1024 * 1024) }),
@@ -73,6 +75,7 @@ export function defaultConfig(): EmulatorConfig {
     strictParams: false,
     adminToken: null,
     journalSize: 1000,
+    journalBodies: false,
     bodyLimit: 1024 * 1024,
     maxParameters: 1000,
     maxParameterLength: 65536,
@@ -97,7 +100,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     const [flag, inline] = splitFlag(argv[i]);
     const s = settings.find((candidate) => candidate.flag === flag);
     if (!s) throw new ConfigError(`Unknown option ${argv[i]}; see --help.`);
-    const isSwitch = s.key === 'strictParams' && inline === undefined && !/^(true|false)$/.test(argv[i + 1] ?? '');
+    const isSwitch = (s.key === 'strictParams' || s.key === 'journalBodies') && inline === undefined && !/^(true|false)$/.test(argv[i + 1] ?? '');
     const value = inline ?? (isSwitch ? 'true' : argv[++i]);
     if (value === undefined) throw new ConfigError(`Option ${flag} needs a value.`);
     assign(s, value);

@@ -156,6 +156,7 @@ function record(
     // Read again, and redacted, only when the entry is read.
     url: request === undefined ? undefined : http.url,
     body: request === undefined ? '' : http.body,
+    params: request?.params,
     // 0: no answer, the connection was dropped.
     status: result.disconnect ? 0 : result.response.status,
     code: result.code,
@@ -163,5 +164,6 @@ function record(
     synthesized: result.synthesized,
     authFailure: result.authFailure,
     fault: result.fault,
+    responseBody: result.response.body,
   });
 }

@@ -42,7 +42,7 @@ export function openEmulator(config: EmulatorConfig): Emulator {
   return {
     config,
     store,
-    journal: new Journal(config.journalSize, (url, body) => rereadParams(url, body, config)),
+    journal: new Journal(config.journalSize, (url, body) => rereadParams(url, body, config), config.journalBodies),
     faults: new FaultRules(),
     snapshots: new SnapshotLibrary(store),
     baseline,

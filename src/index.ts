@@ -2,16 +2,19 @@
  * In-process use from Node tests: `startEmulator(options)` listens on a
  * free loopback port and hands back the URL, the default credentials and
  * the control plane as plain calls (the same functions the /_emulator/
- * routes use, so they fail with the same ApiError codes).
+ * routes use, so they fail with the same ApiError codes; the message says
+ * it all, the Description included).
  */
 import type { FastifyInstance } from 'fastify';
 import { defaultConfig, type EmulatorConfig } from './config';
+import { ApiError } from './protocol/errors';
 import { buildApp } from './app';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './fixtures/defaults';
 import type { Fixture } from './fixtures/loader';
 import { createAccount, type CreateAccountInput, type CreatedAccount } from './control/accounts';
 import { resetAccount, resetAll, seed, type SeedResult } from './control/state';
-import { findRequests, type JournalEntry, type RequestQuery } from './control/journal';
+import type { JournalEntry } from './control/journal';
+import { findRequests, type RequestQuery } from './control/journal-query';
 import type { FaultRule, FaultRuleInput } from './control/faults';
 import type { SnapshotView } from './control/snapshots';
 
@@ -38,8 +41,11 @@ export interface StartedEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(options: Partial<EmulatorConfig> = {}): Promise<StartedEmulator> {
-  const config: EmulatorConfig = { ...defaultConfig(), port: 0, logLevel: 'silent', ...options };
+/** Settings as the CLI takes them: `fixtures: 'none'` starts with only the default account, as `--fixtures none` does. */
+export type StartOptions = Partial<Omit<EmulatorConfig, 'fixtures'>> & { fixtures?: string | null };
+
+export async function startEmulator(options: StartOptions = {}): Promise<StartedEmulator> {
+  const config: EmulatorConfig = { ...defaultConfig(), port: 0, logLevel: 'silent', ...options, fixtures: fixturesOf(options) };
   const app = await buildApp(config);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -47,10 +53,10 @@ export async function startEmulator(options: Partial<EmulatorConfig> = {}): Prom
   const { emulator } = app;
   // Like the control plane's routes, these read and change committed state: an API call of the
   // current turn, if any, commits first (storage/store.ts, group commit).
-  const committed = <A extends unknown[], R>(work: (...args: A) => R) => (...args: A): R => {
+  const committed = <A extends unknown[], R>(work: (...args: A) => R) => explained((...args: A): R => {
     emulator.store.group.commit();
     return work(...args);
-  };
+  });
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     port,
@@ -61,9 +67,9 @@ export async function startEmulator(options: Partial<EmulatorConfig> = {}): Prom
     seed: committed((fixture) => seed(emulator, fixture)),
     snapshot: committed((name) => emulator.snapshots.save(name)),
     restore: committed((name) => emulator.snapshots.restore(name)),
-    requests: (filter) => findRequests(emulator.journal, filter),
+    requests: explained((filter) => findRequests(emulator.journal, filter)),
     createAccount: committed((accountOptions = {}) => createAccount(emulator, accountOptions)),
-    addFault: (rule) => emulator.faults.add(rule),
+    addFault: explained((rule) => emulator.faults.add(rule)),
     clearFaults: () => {
       emulator.faults.clear();
     },
@@ -71,12 +77,35 @@ export async function startEmulator(options: Partial<EmulatorConfig> = {}): Prom
   };
 }
 
+function fixturesOf(options: StartOptions): string | null {
+  if (!('fixtures' in options) || options.fixtures === undefined) return defaultConfig().fixtures;
+  return options.fixtures === 'none' ? null : options.fixtures;
+}
+
+/**
+ * A control-plane error as a thrown Error: over HTTP the envelope's Message
+ * and Description are two fields, in process `message` carries both (code,
+ * status and details stay as they are).
+ */
+function explained<A extends unknown[], R>(work: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return work(...args);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const description = error.details.description ? ` ${error.details.description}` : '';
+      throw new ApiError(error.code, error.status, `${error.code}: ${error.message}${description}`, error.details);
+    }
+  };
+}
+
 export { buildApp } from './app';
 export { defaultConfig, resolveConfig, type EmulatorConfig } from './config';
-export { ApiError } from './protocol/errors';
+export { ApiError };
 export type { Fixture } from './fixtures/loader';
 export type { CreateAccountInput, CreatedAccount } from './control/accounts';
-export type { JournalEntry, RequestQuery } from './control/journal';
+export type { JournalEntry } from './control/journal';
+export type { RequestQuery } from './control/journal-query';
 export type { FaultRule, FaultRuleInput } from './control/faults';
 export type { SnapshotView } from './control/snapshots';
 export type { SeedResult } from './control/state';

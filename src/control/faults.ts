@@ -82,6 +82,14 @@ export interface FiredFault {
   ambiguous?: ApiError | 'disconnect';
 }
 
+/**
+ * Every call is matched against every rule, so their number and size are
+ * bounded; the catalogue's message for Emulator.FaultLimitExceeded states
+ * MAX_FAULT_RULES.
+ */
+export const MAX_FAULT_RULES = 100;
+const MAX_MATCHED_PARAMS = 20;
+
 const errorSchema = {
   type: 'object',
   additionalProperties: false,
@@ -98,10 +106,15 @@ const checkRule = bodyChecker<FaultRuleInput>({
   additionalProperties: false,
   required: ['action'],
   properties: {
-    action: { type: 'string', minLength: 1 },
+    action: { type: 'string', minLength: 1, maxLength: 128 },
     account: { type: 'string', pattern: ACCOUNT_ID_PATTERN },
-    region: { type: 'string', minLength: 1 },
-    params: { type: 'object', additionalProperties: { type: 'string' } },
+    region: { type: 'string', minLength: 1, maxLength: 64 },
+    params: {
+      type: 'object',
+      maxProperties: MAX_MATCHED_PARAMS,
+      propertyNames: { maxLength: 128 },
+      additionalProperties: { type: 'string', maxLength: 1024 },
+    },
     probability: { type: 'number', minimum: 0, maximum: 1 },
     nth: { type: 'integer', minimum: 1 },
     times: { type: 'integer', minimum: 1 },
@@ -119,6 +132,9 @@ export class FaultRules {
   constructor(private readonly random: () => number = Math.random) {}
 
   add(input: unknown): FaultRule {
+    if (this.rules.length >= MAX_FAULT_RULES) {
+      throw apiError('Emulator.FaultLimitExceeded', { description: `${this.rules.length} rules are in place.` });
+    }
     const rule = toRule(checkRule(input), `f${this.lastId + 1}`);
     this.lastId++;
     this.rules.push(rule);

@@ -1,5 +1,5 @@
 /** The request journal: a bounded ring buffer of API calls, for tests to assert on. */
-import { invalidRequest } from './input';
+import { JournalText } from './journal-text';
 
 export interface JournalEntry {
   /** Increasing sequence number; survives the ring's wrap-around. */
@@ -18,65 +18,22 @@ export interface JournalEntry {
   /** In lenient auth mode: the check that failed but was let through. */
   authFailure: string | null;
   fault: string | null;
+  /** Some parameters, or the response body, are cut or left out (journal-text.ts says when). */
+  truncated: boolean;
+  /** The answer's body as sent, secrets redacted, when the journal keeps bodies (--journal-bodies); else null. */
+  responseBody: string | null;
 }
 
+/** Which entries: every field narrows the selection. */
 export interface JournalFilter {
-  action?: string;
-  account?: string;
-  code?: string;
-  /** ISO time or sequence number: only entries after it. */
-  since?: string;
-}
-
-/** A journal query as the control plane takes it: text from a query string, or values in process. */
-export interface RequestQuery {
   action?: string;
   account?: string;
   /** An error code, or OK for successes. */
   code?: string;
-  /** A sequence number, or a time (ISO 8601 text or a Date). */
-  since?: string | number | Date;
-  /** Only the newest `limit` matching entries (still oldest first). */
-  limit?: string | number;
-}
-
-export const REQUEST_QUERY_NAMES = ['action', 'account', 'code', 'since', 'limit'] as const;
-
-/** Matching entries, oldest first; an invalid `since` or `limit` is an Emulator.InvalidRequest. */
-export function findRequests(journal: Journal, query: RequestQuery = {}): JournalEntry[] {
-  const selected = journal.select(toFilter(query));
-  const limit = toLimit(query.limit);
-  // Only the entries returned are redacted and shaped.
-  return (limit === undefined ? selected : selected.slice(Math.max(0, selected.length - limit))).map((one) => journal.entry(one));
-}
-
-export function countRequests(journal: Journal, query: RequestQuery = {}): number {
-  return journal.count(toFilter(query));
-}
-
-function toFilter(query: RequestQuery): JournalFilter {
-  const filter: JournalFilter = {};
-  if (query.action) filter.action = query.action;
-  if (query.account) filter.account = query.account;
-  if (query.code) filter.code = query.code;
-  if (query.since !== undefined && query.since !== '') filter.since = toSince(query.since);
-  return filter;
-}
-
-/** A time is normalised to ISO text (millisecond precision), the form entries show. */
-function toSince(since: string | number | Date): string {
-  if (typeof since === 'number' && Number.isInteger(since) && since >= 0) return String(since);
-  if (typeof since === 'string' && /^\d+$/.test(since)) return since;
-  const time = since instanceof Date ? since.getTime() : typeof since === 'string' ? Date.parse(since) : NaN;
-  if (Number.isNaN(time)) throw invalidRequest('At ?since: expected a sequence number or an ISO 8601 time.');
-  return new Date(time).toISOString();
-}
-
-function toLimit(limit: string | number | undefined): number | undefined {
-  if (limit === undefined || limit === '') return undefined;
-  const value = typeof limit === 'number' ? limit : /^\d+$/.test(limit) ? Number(limit) : NaN;
-  if (!Number.isInteger(value) || value < 1) throw invalidRequest('At ?limit: expected a whole number of at least 1.');
-  return value;
+  /** Only entries with a greater sequence number. */
+  afterSeq?: number;
+  /** Only entries recorded later than this time (epoch milliseconds). */
+  afterTime?: number;
 }
 
 const REDACTED = '***';
@@ -111,6 +68,8 @@ export interface RecordedCall {
   /** Where the parameters came from, or undefined when the request could not be read. */
   url: string | undefined;
   body: string;
+  /** The parameters as read from url and body, if at hand: a long call keeps a cut copy of them. */
+  params?: Record<string, string>;
   status: number;
   code: string | null;
   /** Unrounded. */
@@ -119,14 +78,10 @@ export interface RecordedCall {
   /** Unredacted. */
   authFailure: string | null;
   fault: string | null;
+  /** The answer's body; kept only by a journal that keeps bodies. */
+  responseBody?: string;
 }
 
-/** Bytes per slot for the request id, URL and body of a call; longer calls keep their strings. */
-const SLOT_BYTES = 1024;
-const REQUEST_ID_BYTES = 36;
-/** Slots are allocated this many at a time, as the ring first fills. */
-const SLOTS_PER_CHUNK = 1024;
-const LATIN1 = /^[\x00-\xff]*$/;
 /** Distinct action names kept as one shared string each; past this, names are kept as they come. */
 const MAX_INTERNED = 1000;
 
@@ -136,11 +91,10 @@ const MAX_INTERNED = 1000;
  * past two young-generation collections on a loaded server, so V8 would copy
  * them into the old generation: bench, RoamClientUser UserExist at 10,000
  * calls/s, 31 MB promoted per 60,000 calls against 13 MB with no journal, and
- * peak RSS 142 MB against 115 MB. Here the request id, URL and body are bytes
- * in a slot of a preallocated buffer (Latin-1: Node's HTTP parser gives the URL
- * one character per byte), numbers live in typed arrays, and the action name
- * is shared. A call whose text does not fit (or is not Latin-1) keeps its
- * strings. Parameters are parsed again, and redacted, only when entries are read.
+ * peak RSS 142 MB against 115 MB. Here numbers live in typed arrays, the
+ * action name is shared, and the text is bytes in slots (journal-text.ts,
+ * which also bounds what longer calls keep). Parameters are parsed again,
+ * and redacted, only when entries are read.
  */
 export class Journal {
   private readonly seqs: Float64Array;
@@ -148,26 +102,25 @@ export class Journal {
   private readonly durations: Float64Array;
   private readonly statuses: Uint16Array;
   private readonly synthesized: Uint8Array;
-  private readonly urlLengths: Int32Array;
-  private readonly bodyLengths: Uint16Array;
   private readonly actions: (string | null)[];
   private readonly accountIds: (string | null)[];
   private readonly methods: (string | null)[];
   private readonly codes: (string | null)[];
   private readonly faults: (string | null)[];
   private readonly authFailures: (string | null)[];
-  /** Slot bytes, a chunk of SLOTS_PER_CHUNK slots at a time. */
-  private readonly chunks: Buffer[] = [];
-  /** Calls whose text is not in their slot. */
-  private readonly kept = new Map<number, { requestId: string; url: string | undefined; body: string }>();
+  private readonly text: JournalText;
   private readonly interned = new Map<string, string>();
   private next = 0;
   private seq = 0;
 
-  /** `readParams` gives the parameters of a recorded call's URL and body, as the request reader did. */
+  /**
+   * `readParams` gives the parameters of a recorded call's URL and body, as
+   * the request reader did. `keepBodies` keeps the start of every answer's body.
+   */
   constructor(
     readonly capacity: number,
-    private readonly readParams: (url: string, body: string) => Record<string, string>,
+    readParams: (url: string, body: string) => Record<string, string>,
+    readonly keepBodies = false,
   ) {
     const n = capacity;
     this.seqs = new Float64Array(n);
@@ -175,21 +128,26 @@ export class Journal {
     this.durations = new Float64Array(n);
     this.statuses = new Uint16Array(n);
     this.synthesized = new Uint8Array(n);
-    this.urlLengths = new Int32Array(n);
-    this.bodyLengths = new Uint16Array(n);
     this.actions = new Array<string | null>(n).fill(null);
     this.accountIds = new Array<string | null>(n).fill(null);
     this.methods = new Array<string | null>(n).fill(null);
     this.codes = new Array<string | null>(n).fill(null);
     this.faults = new Array<string | null>(n).fill(null);
     this.authFailures = new Array<string | null>(n).fill(null);
+    this.text = new JournalText(n, readParams);
+  }
+
+  /** Bytes kept beyond the preallocated slots (long calls, response bodies); bounded by OVERFLOW_BUDGET_BYTES. */
+  get overflowBytes(): number {
+    return this.text.overflowBytes;
   }
 
   /** Returns the call's sequence number (0 when the journal keeps nothing). */
   record(call: RecordedCall): number {
     if (this.capacity === 0) return 0;
     const slot = this.next;
-    this.seqs[slot] = ++this.seq;
+    const seq = ++this.seq;
+    this.seqs[slot] = seq;
     this.times[slot] = call.time;
     this.durations[slot] = call.durationMs;
     this.statuses[slot] = call.status;
@@ -200,24 +158,28 @@ export class Journal {
     this.codes[slot] = call.code;
     this.faults[slot] = call.fault;
     this.authFailures[slot] = call.authFailure;
-    this.storeText(slot, call.requestId, call.url, call.body);
+    this.text.store(slot, seq, call.requestId, call.url, call.body, call.params);
+    if (this.keepBodies && call.responseBody !== undefined) this.text.storeResponse(slot, seq, call.responseBody);
     this.next = slot + 1 === this.capacity ? 0 : slot + 1;
-    return this.seq;
+    return seq;
   }
 
-  /** Corrects the outcome of call `seq` (a group commit failed after it was recorded), if it is still kept. */
+  /**
+   * Corrects the outcome of call `seq` (a group commit failed after it was
+   * recorded), if it is still kept. A kept response body no longer
+   * describes the answer and is dropped.
+   */
   amend(seq: number, status: number, code: string): void {
-    if (seq <= 0 || seq > this.seq || this.seq - seq >= this.capacity) return;
-    // Slots are filled in sequence order: the newest is just before `next`.
-    const slot = (this.next - 1 - (this.seq - seq) + 2 * this.capacity) % this.capacity;
-    if (this.seqs[slot] !== seq) return; // cleared since
+    const slot = this.slotOf(seq);
+    if (slot === undefined) return;
     this.statuses[slot] = status;
     this.codes[slot] = code;
+    this.text.dropResponse(slot);
   }
 
   /** Entries oldest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    return this.select(filter).map((one) => this.entry(one));
+    return this.select(filter).map((one) => this.entry(one)!);
   }
 
   count(filter: JournalFilter = {}): number {
@@ -230,29 +192,39 @@ export class Journal {
     // Emptied in place: sequence number 0 marks an empty slot, and no string stays referenced.
     this.seqs.fill(0);
     for (const column of [this.actions, this.accountIds, this.methods, this.codes, this.faults, this.authFailures]) column.fill(null);
-    this.kept.clear();
+    this.text.clear();
     this.next = 0;
     return count;
   }
 
-  /** Matching calls, oldest first. */
-  select(filter: JournalFilter = {}): Selected[] {
+  /**
+   * Matching calls, oldest first. With `limit`, only the first `limit` of
+   * them, or the last `limit` when `newest` is set; the scan stops there.
+   */
+  select(filter: JournalFilter = {}, limit = Infinity, newest = false): Selected[] {
     const match = matcher(filter);
     const selected: Selected[] = [];
-    for (let i = 0; i < this.capacity; i++) {
-      const slot = (this.next + i) % this.capacity;
+    for (let i = 0; i < this.capacity && selected.length < limit; i++) {
+      // Oldest first from `next`, or newest first from the slot before it.
+      const slot = newest ? (this.next - 1 - i + 2 * this.capacity) % this.capacity : (this.next + i) % this.capacity;
       const seq = this.seqs[slot];
       if (seq === 0) continue;
       // A slot with a sequence number holds a call: its strings are set.
       const call = { action: this.actions[slot]!, accountId: this.accountIds[slot]!, code: this.codes[slot], time: this.times[slot] };
       if (match(seq, call)) selected.push({ seq, slot });
     }
-    return selected;
+    return newest ? selected.reverse() : selected;
   }
 
-  /** The public entry: secrets redacted, time as ISO text, duration rounded to the microsecond. */
-  entry({ seq, slot }: Selected): JournalEntry {
-    const { requestId, url, body } = this.readText(slot);
+  /**
+   * The public entry: secrets redacted, time as ISO text, duration rounded
+   * to the microsecond. Null when the call has left the journal since it was
+   * selected (a long answer is written while new calls arrive).
+   */
+  entry({ seq, slot }: Selected): JournalEntry | null {
+    if (this.seqs[slot] !== seq) return null;
+    const { requestId, params, truncated } = this.text.read(slot);
+    const response = this.text.readResponse(slot);
     return {
       seq,
       time: new Date(this.times[slot]).toISOString(),
@@ -260,14 +232,23 @@ export class Journal {
       action: this.actions[slot]!,
       accountId: this.accountIds[slot]!,
       method: this.methods[slot]!,
-      params: url === undefined ? {} : redactParams(this.readParams(url, body)),
+      params: params === undefined ? {} : redactParams(params),
       status: this.statuses[slot],
       code: this.codes[slot],
       durationMs: Math.round(this.durations[slot] * 1000) / 1000,
       synthesized: this.synthesized[slot] === 1,
       authFailure: redactAuthFailure(this.authFailures[slot]),
       fault: this.faults[slot],
+      truncated: truncated || (response?.truncated ?? false),
+      responseBody: response ? redactAuthFailure(response.body) : null,
     };
+  }
+
+  private slotOf(seq: number): number | undefined {
+    if (seq <= 0 || seq > this.seq || this.seq - seq >= this.capacity) return undefined;
+    // Slots are filled in sequence order: the newest is just before `next`.
+    const slot = (this.next - 1 - (this.seq - seq) + 2 * this.capacity) % this.capacity;
+    return this.seqs[slot] === seq ? slot : undefined; // undefined: cleared since
   }
 
   private intern(action: string): string {
@@ -275,42 +256,6 @@ export class Journal {
     if (shared !== undefined) return shared;
     if (this.interned.size < MAX_INTERNED) this.interned.set(action, action);
     return action;
-  }
-
-  private storeText(slot: number, requestId: string, url: string | undefined, body: string): void {
-    const length = REQUEST_ID_BYTES + (url?.length ?? 0) + body.length;
-    const fits = requestId.length === REQUEST_ID_BYTES && length <= SLOT_BYTES
-      && (url === undefined || LATIN1.test(url)) && LATIN1.test(body);
-    if (!fits) {
-      this.kept.set(slot, { requestId, url, body });
-      this.urlLengths[slot] = -2;
-      return;
-    }
-    this.kept.delete(slot);
-    const { chunk, offset } = this.place(slot);
-    chunk.write(requestId, offset, 'latin1');
-    if (url === undefined) {
-      this.urlLengths[slot] = -1;
-    } else {
-      this.urlLengths[slot] = chunk.write(url, offset + REQUEST_ID_BYTES, 'latin1');
-    }
-    this.bodyLengths[slot] = body === '' ? 0 : chunk.write(body, offset + REQUEST_ID_BYTES + (url?.length ?? 0), 'latin1');
-  }
-
-  private readText(slot: number): { requestId: string; url: string | undefined; body: string } {
-    if (this.urlLengths[slot] === -2) return this.kept.get(slot)!;
-    const { chunk, offset } = this.place(slot);
-    const requestId = chunk.toString('latin1', offset, offset + REQUEST_ID_BYTES);
-    const urlLength = Math.max(0, this.urlLengths[slot]);
-    const bodyStart = offset + REQUEST_ID_BYTES + urlLength;
-    const url = this.urlLengths[slot] === -1 ? undefined : chunk.toString('latin1', offset + REQUEST_ID_BYTES, bodyStart);
-    return { requestId, url, body: chunk.toString('latin1', bodyStart, bodyStart + this.bodyLengths[slot]) };
-  }
-
-  private place(slot: number): { chunk: Buffer; offset: number } {
-    const index = Math.floor(slot / SLOTS_PER_CHUNK);
-    const chunk = this.chunks[index] ??= Buffer.allocUnsafeSlow(Math.min(SLOTS_PER_CHUNK, this.capacity - index * SLOTS_PER_CHUNK) * SLOT_BYTES);
-    return { chunk, offset: (slot % SLOTS_PER_CHUNK) * SLOT_BYTES };
   }
 }
 
@@ -322,16 +267,13 @@ export interface Selected {
 type MatchedFields = Pick<RecordedCall, 'action' | 'accountId' | 'code' | 'time'>;
 
 function matcher(filter: JournalFilter): (seq: number, call: MatchedFields) => boolean {
-  const { action, account, code, since } = filter;
-  // `since` is a sequence number, or ISO text (normalised by toSince) compared as a time.
-  const sinceSeq = since !== undefined && /^\d+$/.test(since) ? Number(since) : undefined;
-  const sinceTime = since !== undefined && sinceSeq === undefined ? Date.parse(since) : undefined;
+  const { action, account, code, afterSeq, afterTime } = filter;
   return (seq, call) => {
     if (action !== undefined && call.action !== action) return false;
     if (account !== undefined && call.accountId !== account) return false;
     if (code !== undefined && (call.code ?? 'OK') !== code) return false;
-    if (sinceSeq !== undefined && seq <= sinceSeq) return false;
-    if (sinceTime !== undefined && !(call.time > sinceTime)) return false;
+    if (afterSeq !== undefined && seq <= afterSeq) return false;
+    if (afterTime !== undefined && !(call.time > afterTime)) return false;
     return true;
   };
 }

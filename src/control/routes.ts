@@ -12,10 +12,11 @@ import { newRequestId } from '../dispatcher';
 import { dumpState } from './state-dump';
 import { buildOpenApiDocument } from '../spec/openapi';
 import { checkAdmin, controlAccess } from './admin';
+import { checkBrowserSafety } from './browser-guard';
 import { createAccount, listAccounts } from './accounts';
 import { resetAccount, resetAll, seed } from './state';
-import { countRequests, findRequests, REQUEST_QUERY_NAMES } from './journal';
-import { parseJsonBody, readQuery } from './input';
+import { countRequests, REQUEST_QUERY_NAMES, streamRequests } from './journal-query';
+import { checkBodyType, parseJsonBody, readQuery } from './input';
 
 export const CONTROL_PREFIX = '/_emulator';
 
@@ -24,23 +25,26 @@ const VERSION: string = require('../../../package.json').version;
 export function registerControlRoutes(app: FastifyInstance, emulator: Emulator): void {
   const access = controlAccess(emulator.config);
 
-  // Open whatever the admin settings: container health checks carry no token.
-  app.get(`${CONTROL_PREFIX}/health`, async () => ({
+  // Open whatever the admin settings: container health checks carry no token. HEAD too, as
+  // wait-for tools probe with it (Fastify answers it with GET's headers and no body).
+  app.route({ method: ['GET', 'HEAD'], url: `${CONTROL_PREFIX}/health`, handler: async () => ({
     status: 'ok',
     version: VERSION,
     uptimeSeconds: Math.round((Date.now() - emulator.startedAt) / 1000),
     controlPlane: access,
-  }));
+  }) });
 
   // Open too: a contract-test harness reads it to validate its own traffic, and it holds no state.
-  app.get(`${CONTROL_PREFIX}/openapi.json`, async (request) => buildOpenApiDocument(`http://${request.headers.host ?? '127.0.0.1'}`));
+  app.get(`${CONTROL_PREFIX}/openapi.json`, async (request) => buildOpenApiDocument(serverUrl(request.headers.host)));
 
   app.register(async (control) => {
     control.addHook('onRequest', async (request) => {
+      checkBrowserSafety(access, emulator.config, request.headers);
       checkAdmin(access, emulator.config.adminToken, request.headers);
       // The control plane reads and changes committed state: API calls of this turn commit first.
       emulator.store.group.commit();
     });
+    control.addHook('preHandler', async (request) => checkBodyType(request.body, request.headers['content-type']));
     control.setErrorHandler((error, _request, reply) => {
       if (error instanceof ApiError) return sendControlError(reply, error);
       throw error; // the application's handler renders framework errors
@@ -77,9 +81,10 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
       return { deleted: nameParam(request) };
     });
 
-    control.get('/requests', async (request) => ({
-      requests: findRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES)),
-    }));
+    // Streamed: a journal of long calls can be larger than any one string.
+    control.get('/requests', async (request, reply) => reply
+      .type('application/json; charset=utf-8')
+      .send(streamRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES))));
     control.get('/requests/count', async (request) => ({
       count: countRequests(emulator.journal, readQuery(request.url, REQUEST_QUERY_NAMES)),
     }));
@@ -97,6 +102,17 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
       return { deleted: idParam(request) };
     });
   }, { prefix: CONTROL_PREFIX });
+}
+
+/**
+ * The document's server: this emulator as the client addressed it. The Host
+ * header is anyone's text, so only a plain host[:port] is used; anything
+ * else gets the relative URL "/", which OpenAPI reads as the document's own
+ * server.
+ */
+function serverUrl(host: string | undefined): string {
+  const plain = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+  return host !== undefined && host.length <= 260 && plain.test(host) ? `http://${host}` : '/';
 }
 
 function nameParam(request: FastifyRequest): string {

@@ -8,6 +8,13 @@ import type { StateImage } from '../storage/snapshots';
 import type { Store } from '../storage/store';
 
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * Each snapshot is the whole state, kept in the database and parsed in
+ * memory: 2,000 of the default fixtures' cost 75 MB and slowed every call
+ * four times. The catalogue's message for Emulator.SnapshotLimitExceeded
+ * states this number.
+ */
+export const MAX_SNAPSHOTS = 100;
 
 export interface SnapshotView {
   name: string;
@@ -23,6 +30,10 @@ export class SnapshotLibrary {
   /** Saves the current state under `name`, replacing a snapshot of that name. */
   save(name: string): SnapshotView {
     checkName(name);
+    const names = this.store.snapshots.list().map((info) => info.name);
+    if (names.length >= MAX_SNAPSHOTS && !names.includes(name)) {
+      throw apiError('Emulator.SnapshotLimitExceeded', { description: `${names.length} snapshots are kept; "${name}" would be one more.` });
+    }
     const image = this.store.snapshots.capture();
     const info = this.store.snapshots.save(name, image);
     this.images.set(name, image);

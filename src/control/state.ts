@@ -2,7 +2,7 @@
 import type { Emulator } from '../emulator';
 import { apiError } from '../protocol/errors';
 import { applyFixture, FixtureError, validateFixture, type Fixture } from '../fixtures/loader';
-import { invalidFixture, invalidRequest } from './input';
+import { checkJsonDepth, invalidFixture, invalidRequest } from './input';
 import { imageHoldsAccount } from '../storage/snapshots';
 
 const ACCOUNT_ID = /^[0-9]{16}$/;
@@ -49,6 +49,7 @@ export function seed(emulator: Emulator, data: unknown): SeedResult {
 }
 
 function checkedFixture(data: unknown): Fixture {
+  checkJsonDepth(data);
   try {
     return validateFixture(data, 'request body');
   } catch (error) {

@@ -1,13 +1,14 @@
 /**
- * An OpenAPI 3.0.3 description of the whole API, generated from the spec.
+ * An OpenAPI 3.1 description of the whole API, generated from the spec.
  *
  * Every RPC operation is served at `/` and told apart only by its Action
  * parameter, but OpenAPI keys path items by path and a key cannot repeat.
- * Each operation therefore gets the key `/?Action=<Name>`: it starts with
- * `/` as the Paths object requires, reads as the request URL really looks,
- * and keeps one path item per operation. Tools that drop the query part of
- * a key still send the right call, because every operation also declares
- * Action as a required query parameter whose only allowed value is its name.
+ * Each operation therefore gets the key `/#Action=<Name>`, the convention of
+ * the published OpenAPI descriptions of other Action-style APIs (AWS's query
+ * APIs among them): a path must not hold a query (`?`, which linters refuse),
+ * while a fragment is never sent, so a client calls `/` exactly as the
+ * gateway expects. The Action itself travels as a required query parameter
+ * whose only allowed value is the operation's name.
  */
 import { spec, type OperationSpec, type ParameterSpec, type ResponseSchema, type ValueSpec } from './index';
 import { typedExample } from './synthesize';
@@ -37,7 +38,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
 
 function buildDocument(): JsonObject {
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: `${spec.product} API (emulated)`,
       version: spec.version,
@@ -45,9 +46,14 @@ function buildDocument(): JsonObject {
         + 'Parameters travel in the query string (or a form body on POST); lists are flattened as Name.1, Name.2, ...',
     },
     tags: spec.groups.map((group) => ({ name: group.name })),
-    paths: Object.fromEntries(Object.entries(spec.operations).map(([name, operation]) => [`/?Action=${name}`, pathItem(name, operation)])),
+    paths: Object.fromEntries(Object.entries(spec.operations).map(([name, operation]) => [operationPath(name), pathItem(name, operation)])),
     components: { schemas: { Error: errorSchema() } },
   };
+}
+
+/** The key of an operation's path item. */
+function operationPath(action: string): string {
+  return `/#Action=${action}`;
 }
 
 function servers(serverUrl: string | undefined): JsonObject[] {

@@ -64,13 +64,37 @@ t.test('a worker account, a snapshot, a fault and the journal through pop-core',
   t.match(await roam(), { RequestId: String }, 'the worker account back to as created');
 });
 
-t.test('in-process calls fail with the control-plane codes', async (t) => {
+t.test('in-process calls fail with the control-plane codes, the whole explanation in the message', async (t) => {
   const emulator = await startEmulator();
   t.teardown(() => emulator.close());
-  t.throws(() => emulator.restore('missing'), { code: 'Emulator.SnapshotNotFound', status: 404 });
-  t.throws(() => emulator.seed({ accounts: [{ id: '42' }] }), { code: 'Emulator.InvalidFixture', details: { description: 'At /accounts/0/id: must match pattern "^[0-9]{16}$".' } });
-  t.throws(() => emulator.requests({ since: 'soon' }), { code: 'Emulator.InvalidRequest' });
+  t.throws(() => emulator.restore('missing'), {
+    name: 'ApiError',
+    code: 'Emulator.SnapshotNotFound',
+    status: 404,
+    message: 'Emulator.SnapshotNotFound: The specified snapshot does not exist. No snapshot named "missing".',
+  });
+  t.throws(() => emulator.seed({ accounts: [{ id: '42' }] }), {
+    code: 'Emulator.InvalidFixture',
+    message: 'Emulator.InvalidFixture: The fixture is not valid. At /accounts/0/id: must match pattern "^[0-9]{16}$".',
+    details: { description: 'At /accounts/0/id: must match pattern "^[0-9]{16}$".' },
+  });
+  t.throws(() => emulator.requests({ since: 'soon' }), {
+    code: 'Emulator.InvalidRequest',
+    message: 'Emulator.InvalidRequest: The control-plane request is not valid. At ?since: expected a sequence number or an ISO 8601 time.',
+  });
+  t.throws(() => emulator.addFault({ action: 'NoSuchAction', latencyMs: 1 }), {
+    message: 'Emulator.InvalidRequest: The control-plane request is not valid. At /action: "NoSuchAction" is not an Action of Smartag 2018-03-13 (use "*" for every action).',
+  });
   t.strictSame(emulator.seed({ accounts: [{ id: '3000000000000003' }] }), { accounts: ['3000000000000003'] });
   emulator.reset();
   t.equal(emulator.requests().length, 0);
+});
+
+t.test("fixtures: 'none' starts with only the default account, as --fixtures none does", async (t) => {
+  const emulator = await startEmulator({ fixtures: 'none' });
+  t.teardown(() => emulator.close());
+  const response = await fetch(`${emulator.url}/_emulator/accounts`);
+  t.strictSame(((await response.json()) as { accounts: { accountId: string }[] }).accounts.map((account: { accountId: string }) => account.accountId), ['1000000000000001']);
+  emulator.reset();
+  t.equal(emulator.app.emulator.store.accounts.list().length, 1, 'reset goes back to the same empty start');
 });

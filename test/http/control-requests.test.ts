@@ -31,7 +31,7 @@ t.test('GET /_emulator/requests lists API calls oldest first', async (t) => {
     [4, 'NoSuchAction', 'InvalidAction.NotFound', 404],
   ]);
   const first = all[0];
-  t.strictSame(Object.keys(first), ['seq', 'time', 'requestId', 'action', 'accountId', 'method', 'params', 'status', 'code', 'durationMs', 'synthesized', 'authFailure', 'fault']);
+  t.strictSame(Object.keys(first), ['seq', 'time', 'requestId', 'action', 'accountId', 'method', 'params', 'status', 'code', 'durationMs', 'synthesized', 'authFailure', 'fault', 'truncated', 'responseBody']);
   t.match(first, {
     accountId: DEFAULT_ACCOUNT,
     method: 'GET',
@@ -39,6 +39,8 @@ t.test('GET /_emulator/requests lists API calls oldest first', async (t) => {
     synthesized: false,
     authFailure: 'MissingSignature: Signature is mandatory for this action.',
     fault: null,
+    truncated: false,
+    responseBody: null,
   });
   t.match(first.requestId, UUID_UPPER);
   t.equal(all[1].method, 'POST');
@@ -64,6 +66,8 @@ t.test('filters: action, account, code, since, limit; and the count', async (t) 
   t.strictSame(await seqs(`?since=${encodeURIComponent(cut)}`), all.filter((e) => e.time > cut).map((e) => e.seq), 'an ISO time');
 
   t.strictSame(await count(''), { count: 4 });
+  t.strictSame(await count('?limit=3'), { count: 3 }, 'as many as the same query lists');
+  t.strictSame(await count('?after=3'), { count: 1 });
   t.strictSame(await count('?action=RoamClientUser&code=OK'), { count: 1 });
   t.strictSame(await count('?account=1999999999999999'), { count: 0 });
 });
@@ -115,5 +119,50 @@ t.test('errors', async (t) => {
       'Emulator.InvalidRequest', 'At ?limit: expected a whole number of at least 1.');
   }
   expectControlError(t, await control(app, 'GET', '/requests?acton=RoamClientUser'),
-    'Emulator.InvalidRequest', 'Unknown query parameter "acton"; this endpoint takes action, account, code, since, limit.');
+    'Emulator.InvalidRequest', 'Unknown query parameter "acton"; this endpoint takes action, account, code, since, after, limit.');
+  for (const after of ['-1', 'x', '1.5', '1e3']) {
+    expectControlError(t, await control(app, 'GET', `/requests?after=${after}`),
+      'Emulator.InvalidRequest', 'At ?after: expected a whole number of at least 0.');
+  }
+});
+
+t.test('paging forward: after=<last seq seen> and limit give the next entries, oldest first', async (t) => {
+  const app = await testApp();
+  t.teardown(() => app.close());
+  for (let i = 0; i < 7; i++) await call(app, i % 2 ? 'DescribeRegions' : 'RoamClientUser', i % 2 ? {} : ROAM_SAMPLE);
+  const seqs = async (query: string) => (await requests(app, query)).map((e) => e.seq);
+  const pages: number[][] = [];
+  for (let after = 0; ;) {
+    const page = await seqs(`?after=${after}&limit=3`);
+    if (page.length === 0) break;
+    pages.push(page);
+    after = page.at(-1)!;
+  }
+  t.strictSame(pages, [[1, 2, 3], [4, 5, 6], [7]]);
+  t.strictSame(await seqs('?after=5'), [6, 7], 'after without limit: everything after');
+  t.strictSame(await seqs('?after=0&limit=2&action=DescribeRegions'), [2, 4], 'filters apply before the limit');
+  t.strictSame(await seqs('?limit=2&action=DescribeRegions'), [4, 6], 'without after, limit keeps the newest');
+  t.strictSame(await seqs('?since=1&after=4&limit=1'), [5], 'since and after both bound from below');
+});
+
+t.test('the answer is streamed JSON, and entries cleared meanwhile are simply absent', async (t) => {
+  const app = await testApp();
+  t.teardown(() => app.close());
+  await call(app, 'DescribeRegions', {});
+  const response = await control(app, 'GET', '/requests');
+  t.equal(response.headers['content-type'], 'application/json; charset=utf-8');
+  t.equal(response.json().requests.length, 1);
+  await control(app, 'DELETE', '/requests');
+  t.strictSame((await control(app, 'GET', '/requests')).json(), { requests: [] }, 'an empty journal is an empty list');
+});
+
+t.test('with journalBodies the entries carry the answer body, secrets redacted', async (t) => {
+  const app = await testApp({ journalBodies: true });
+  t.teardown(() => app.close());
+  const answer = await call(app, 'RoamClientUser', ROAM_SAMPLE);
+  const refused = await call(app, 'RoamClientUser', { ...ROAM_SAMPLE, UserName: 'nosuchuser' }, { format: 'XML' });
+  const [ok, error] = await requests(app);
+  t.equal(ok.responseBody, answer.body);
+  t.equal(error.responseBody, refused.body, 'XML as sent');
+  t.equal(error.truncated, false);
 });

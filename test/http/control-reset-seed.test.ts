@@ -141,8 +141,8 @@ t.test('seed errors: the JSON path and the reason, and nothing written', async (
 
   expectControlError(t, await control(app, 'POST', '/seed'),
     'Emulator.InvalidFixture', "At /: must have required property 'accounts'.");
-  expectControlError(t, await control(app, 'POST', '/seed', { accounts: [{ id: '3000000000000003', instances: [{ id: 'sag-x1', regionId: 'mars-1' }] }] }),
-    'Emulator.InvalidFixture', 'At /accounts/0/instances/0/regionId: must be equal to one of the allowed values.');
+  expectControlError(t, await control(app, 'POST', '/seed', { accounts: [{ id: '3000000000000003', instances: [{ id: 'sag-x1', regionId: 'cn-beijing' }] }] }),
+    'Emulator.InvalidFixture', 'At /accounts/0/instances/0/regionId: "cn-beijing" is not one of "cn-shanghai", "cn-hongkong", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-5", "ap-northeast-1", "eu-central-1", "cn-shanghai-finance-1", "cn-hangzhou".');
   expectControlError(t, await control(app, 'POST', '/seed', { accounts: [SEED.accounts[1], SEED.accounts[1]] }),
     'Emulator.InvalidFixture', 'At /accounts/1/id: account 3000000000000003 is defined twice.');
   expectControlError(t, await control(app, 'POST', '/seed', {

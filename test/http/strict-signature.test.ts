@@ -29,7 +29,7 @@
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { testApp, ROAM_SAMPLE, UUID_UPPER } from '../helpers/app';
-import { findRequests } from '../../src/control/journal';
+import { findRequests } from '../../src/control/journal-query';
 import {
   encodeForm,
   parseV3Authorization,

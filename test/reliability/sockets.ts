@@ -133,7 +133,8 @@ export function pipelined(port: number, paths: string[]): Promise<Answer[]> {
       }
     });
     socket.on('error', reject);
-    socket.on('connect', () => socket.write(paths.map((path) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`).join('')));
+    // A loopback Host, as a real client sends: the control plane refuses other names (control/browser-guard.ts).
+    socket.on('connect', () => socket.write(paths.map((path) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`).join('')));
   });
 }
 

@@ -82,7 +82,7 @@ t.test('the precompiled validator fills the schema defaults (useDefaults)', asyn
 
 t.test('the loader reports the precompiled first error byte for byte', async (t) => {
   t.throws(() => validateFixture(instance({ status: 'Sleeping' }), 'f.json'), {
-    message: 'Invalid fixture f.json at /accounts/0/instances/0/status: must be equal to one of the allowed values',
+    message: 'Invalid fixture f.json at /accounts/0/instances/0/status: "Sleeping" is not one of "Ordered", "Shipped", "Init", "Active", "Offline", "Locked", "Deleting", "Deleted"',
   });
   t.throws(() => validateFixture({ accounts: [], x: 1 }, 'f.json'), { message: 'Invalid fixture f.json at /: must NOT have additional properties' });
 });

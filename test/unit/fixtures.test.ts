@@ -18,7 +18,7 @@ t.test('invalid fixtures name the file, the JSON path and the reason', async (t)
   const cases: [unknown, string, string][] = [
     [{}, '/', "must have required property 'accounts'"],
     [{ accounts: [{ id: '12' }] }, '/accounts/0/id', 'must match pattern "^[0-9]{16}$"'],
-    [{ accounts: [{ id: '1000000000000009', instances: [{ id: 'sag-x', regionId: 'mars-1' }] }] }, '/accounts/0/instances/0/regionId', 'must be equal to one of the allowed values'],
+    [{ accounts: [{ id: '1000000000000009', instances: [{ id: 'sag-x', regionId: 'mars-1' }] }] }, '/accounts/0/instances/0/regionId', '"mars-1" is not one of "cn-shanghai", "cn-hongkong", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-5", "ap-northeast-1", "eu-central-1", "cn-shanghai-finance-1", "cn-hangzhou"'],
     [{ accounts: [{ id: '1000000000000009', instances: [{ id: 'sag-x', regionId: 'cn-hangzhou', cidrBlocks: ['10.0.0.1/24'] }] }] }, '/accounts/0/instances/0/cidrBlocks/0', '"10.0.0.1/24" is not a CIDR block (address must be the network address)'],
     [{ accounts: [{ id: '1000000000000009', instances: [{ id: 'sag-x', regionId: 'cn-hangzhou', instanceType: 'sag-1000', clientUsers: [{ userName: 'abc' }] }] }] }, '/accounts/0/instances/0/clientUsers', 'only sag-software (SAG APP) instances hold client accounts, this one is sag-1000'],
     [{ accounts: [{ id: '1000000000000009', instances: [{ id: 'sag-x', regionId: 'cn-hangzhou', cidrBlocks: ['10.0.0.0/24'], clientUsers: [{ userName: 'abc', clientIp: '10.0.0.0' }] }] }] }, '/accounts/0/instances/0/clientUsers/0/clientIp', "10.0.0.0 is not an assignable address of the instance's CIDR blocks"],
