@@ -44,7 +44,13 @@ export interface SeedResult {
 export function seed(emulator: Emulator, data: unknown): SeedResult {
   const fixture = checkedFixture(data);
   checkKeysFree(emulator, fixture);
-  applyFixture(emulator.store, fixture, Date.now());
+  try {
+    applyFixture(emulator.store, fixture, Date.now(), 'request body');
+  } catch (error) {
+    // A new AccessKey without its secret: known only once the accounts it replaces are read.
+    if (error instanceof FixtureError) throw invalidFixture(error.jsonPath, error.reason);
+    throw error;
+  }
   return { accounts: fixture.accounts.map((account) => account.id) };
 }
 

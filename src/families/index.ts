@@ -6,19 +6,20 @@
  */
 import type { Operation } from './operation';
 import type { AccountBasics, FixtureSection } from '../fixtures/section';
-import * as clientAccounts from './client-accounts';
-import * as instances from './instances';
-import * as ccns from './ccns';
 import * as enterpriseCodes from './enterprise-codes';
+import * as ccns from './ccns';
+import * as instances from './instances';
+import * as clientAccounts from './client-accounts';
 import * as acls from './acls';
 
-const families = [clientAccounts, instances, ccns, enterpriseCodes, acls];
+/** In the order their fixture sections load: what a family's rows refer to loads before it. */
+const families = [enterpriseCodes, ccns, instances, clientAccounts, acls];
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
   families.flatMap((family) => family.operations).map((op) => [op.action, op]),
 );
 
-/** The fixture sections of the families that have one, in registry order. */
+/** Every family's fixture section, in the order above. */
 export const fixtureSections: FixtureSection<AccountBasics>[] = families.flatMap((family) => ('fixture' in family ? [family.fixture as FixtureSection<AccountBasics>] : []));
 
 export function statefulActions(): string[] {

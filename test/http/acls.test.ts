@@ -349,11 +349,13 @@ t.test('fixtures: ACLs load, reset and dump in the fixture shape', async (t) => 
   const { control } = await import('../helpers/control');
   const state = (await control(app, 'GET', '/state')).json();
   const account = state.accounts.find((a: { id: string }) => a.id === ACCOUNT);
+  const createdAt = account.acls[0].createdAt;
+  t.type(createdAt, 'number', 'the dump keeps creation times, so seeding it back keeps the order');
   t.same(account.acls, [{
-    id: SAMPLE_ACL, regionId: HZ, name: 'SampleAcl', aclType: 'acl-hardware', smartAGIds: [],
+    id: SAMPLE_ACL, regionId: HZ, name: 'SampleAcl', aclType: 'acl-hardware', smartAGIds: [], createdAt,
     rules: [{
       id: SAMPLE_RULE, name: 'allow-web', description: '', direction: 'in', policy: 'accept', ipProtocol: 'TCP', sourceCidr: '0.0.0.0/0',
-      sourcePortRange: '-1/-1', destCidr: '172.17.0.0/24', destPortRange: '443/443', priority: 10, type: 'LAN', dpiSignatureIds: [], dpiGroupIds: [],
+      sourcePortRange: '-1/-1', destCidr: '172.17.0.0/24', destPortRange: '443/443', priority: 10, type: 'LAN', dpiSignatureIds: [], dpiGroupIds: [], createdAt,
     }],
   }]);
   await createAcl(t, app);

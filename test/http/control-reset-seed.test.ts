@@ -168,3 +168,27 @@ t.test('seed may move a key between accounts it replaces', async (t) => {
   t.equal(response.status, 200);
   t.equal(app.emulator.store.accounts.findKey('otherid')?.accountId, '3000000000000003');
 });
+
+t.test('GET /_emulator/state feeds POST /_emulator/seed: the same state back, secrets and passwords kept', async (t) => {
+  const app = await testApp();
+  t.teardown(() => app.close());
+  const created = (await control(app, 'POST', '/accounts')).json();
+  const before = await stateOf(app);
+  const hashes = () => app.emulator.store.accounts.list().flatMap((account) => app.emulator.store.clientUsers.listOfAccount(account.id)).map((user) => `${user.instanceId}/${user.userName}=${user.passwordHash}`).sort();
+  const hashesBefore = hashes();
+  t.ok(hashesBefore.length > 0, 'the default fixtures hold client users');
+  t.notOk(JSON.stringify(before).includes('accessKeySecret'), 'the dump carries no secret');
+  t.notOk(JSON.stringify(before).includes('"password"'), 'the dump carries no password');
+
+  const seeded = await control(app, 'POST', '/seed', before);
+  t.equal(seeded.status, 200, seeded.body);
+  t.strictSame(await stateOf(app), before, 'export then import gives the same state');
+  t.strictSame(hashes(), hashesBefore, 'every client user keeps its password');
+  t.equal(app.emulator.store.accounts.findKey(created.accessKeyId)?.accessKeySecret, created.accessKeySecret, 'a key keeps its secret');
+
+  const withNewKey = structuredClone(before);
+  withNewKey.accounts[0].accessKeys.push({ accessKeyId: 'brand-new-key' });
+  expectControlError(t, await control(app, 'POST', '/seed', withNewKey), 'Emulator.InvalidFixture',
+    'At /accounts/0/accessKeys/1: AccessKey brand-new-key is new: it needs its accessKeySecret.');
+  t.strictSame(await stateOf(app), before, 'a refused seed writes nothing');
+});

@@ -23,6 +23,7 @@ export interface FixtureAclRule {
   type: string;
   dpiSignatureIds: string[];
   dpiGroupIds: string[];
+  createdAt?: number;
 }
 
 export interface FixtureAcl {
@@ -33,6 +34,7 @@ export interface FixtureAcl {
   /** Instances of the account in the ACL's region that apply it. */
   smartAGIds: string[];
   rules: FixtureAclRule[];
+  createdAt?: number;
 }
 
 export interface AccountWithAcls extends AccountBasics {
@@ -65,7 +67,7 @@ export const aclFixtures: FixtureSection<AccountWithAcls> = {
   },
   insert(store, account, now) {
     for (const acl of account.acls ?? []) {
-      store.acls.insert({ accountId: account.id, id: acl.id, regionId: acl.regionId, name: acl.name, aclType: acl.aclType, createdAt: now });
+      store.acls.insert({ accountId: account.id, id: acl.id, regionId: acl.regionId, name: acl.name, aclType: acl.aclType, createdAt: acl.createdAt ?? now });
       for (const rule of acl.rules) {
         store.aclRules.insert({
           ...rule,
@@ -74,10 +76,10 @@ export const aclFixtures: FixtureSection<AccountWithAcls> = {
           ipProtocol: protocolOf(rule.ipProtocol)!,
           dpiSignatureIds: rule.dpiSignatureIds.join(','),
           dpiGroupIds: rule.dpiGroupIds.join(','),
-          createdAt: now,
+          createdAt: rule.createdAt ?? now,
         });
       }
-      for (const sagId of acl.smartAGIds) store.associations.add(account.id, 'acl', acl.id, sagId, now);
+      for (const sagId of acl.smartAGIds) store.associations.add(account.id, 'acl', acl.id, sagId, acl.createdAt ?? now);
     }
   },
   dump(store: Store, accountId: string) {
@@ -105,7 +107,9 @@ export const aclFixtures: FixtureSection<AccountWithAcls> = {
           type: rule.type,
           dpiSignatureIds: rule.dpiSignatureIds === '' ? [] : rule.dpiSignatureIds.split(','),
           dpiGroupIds: rule.dpiGroupIds === '' ? [] : rule.dpiGroupIds.split(','),
+          createdAt: rule.createdAt,
         })),
+        createdAt: acl.createdAt,
       })),
     };
   },

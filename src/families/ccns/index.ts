@@ -7,6 +7,8 @@ import deleteCloudConnectNetwork from './delete-cloud-connect-network';
 import bindSmartAccessGateway from './bind-smart-access-gateway';
 import unbindSmartAccessGateway from './unbind-smart-access-gateway';
 
+export { ccnFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   createCloudConnectNetwork,
   describeCloudConnectNetworks,

@@ -17,6 +17,8 @@ import describeUserFlowStatistics from './describe-user-flow-statistics';
 import modifyClientUserDns from './modify-client-user-dns';
 import describeClientUserDns from './describe-client-user-dns';
 
+export { clientUserFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   roamClientUser,
   createSmartAccessGatewayClientUser,

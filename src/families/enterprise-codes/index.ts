@@ -6,6 +6,8 @@ import updateEnterpriseCode from './update-enterprise-code';
 import deleteEnterpriseCode from './delete-enterprise-code';
 import updateSmartAgEnterpriseCode from './update-smart-ag-enterprise-code';
 
+export { enterpriseCodeFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   createEnterpriseCode,
   listEnterpriseCode,

@@ -10,6 +10,8 @@ import deleteSmartAccessGateway from './delete-smart-access-gateway';
 import describeRegions from './describe-regions';
 import getSmartAccessGatewayUseLimit from './get-smart-access-gateway-use-limit';
 
+export { instanceFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   createSmartAccessGatewaySoftware,
   upgradeSmartAccessGatewaySoftware,
