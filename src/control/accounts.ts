@@ -9,24 +9,26 @@ import type { Emulator } from '../emulator';
 import { apiError } from '../protocol/errors';
 import { applyFixture, FixtureError, validateFixture, type Fixture } from '../fixtures/loader';
 import type { Store } from '../storage/store';
-import { ACCOUNT_ID_PATTERN, bodyChecker, invalidFixture } from './input';
+import { ACCOUNT_ID_PATTERN, bodyChecker, invalidFixture, invalidRequest } from './input';
 
+// Field names: an account object names itself `id` (here, in GET /_emulator/state and in fixtures);
+// an object that points at an account says `accountId` (journal entries).
 export interface CreateAccountInput {
   /** A 16-digit uid; a fresh one when absent. */
-  accountId?: string;
+  id?: string;
   name?: string;
-  /** The account's resources, in the fixture format of one account. */
-  fixture?: { instances?: unknown[] };
+  /** The account's resources, in the fixture format of one account (instances, acls, ...; not id, name or keys). */
+  fixture?: Record<string, unknown>;
 }
 
 export interface CreatedAccount {
-  accountId: string;
+  id: string;
   accessKeyId: string;
   accessKeySecret: string;
 }
 
 export interface AccountView {
-  accountId: string;
+  id: string;
   name: string;
   accessKeyIds: string[];
 }
@@ -35,15 +37,15 @@ const checkInput = bodyChecker<CreateAccountInput>({
   type: 'object',
   additionalProperties: false,
   properties: {
-    accountId: { type: 'string', pattern: ACCOUNT_ID_PATTERN },
+    id: { type: 'string', pattern: ACCOUNT_ID_PATTERN },
     name: { type: 'string', maxLength: 128 },
-    fixture: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { instances: { type: 'array' } },
-    },
+    // The fixture schema checks the sections; the account's own fields come from this body.
+    fixture: { type: 'object' },
   },
 });
+
+/** Fields of a fixture account that this call sets itself. */
+const OWN_FIELDS = ['id', 'name', 'accessKeys'];
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** Current Alibaba Cloud AccessKeyIds: LTAI5t and 18 more, 24 characters; secrets are 30. */
@@ -52,41 +54,43 @@ const KEY_ID_LENGTH = 24;
 const SECRET_LENGTH = 30;
 
 export function createAccount(emulator: Emulator, input: unknown): CreatedAccount {
-  const { accountId: given, name = '', fixture } = checkInput(input);
+  const { id: given, name = '', fixture } = checkInput(input);
+  const own = OWN_FIELDS.find((field) => fixture && field in fixture);
+  if (own) throw invalidRequest(`At /fixture: ${own} is the account's own field; give id and name beside fixture, keys are made fresh.`);
   const { store } = emulator;
   if (given !== undefined && store.accounts.find(given)) {
     throw apiError('Emulator.AccountExists', { description: `Account ${given} already exists.` });
   }
   const accountId = given ?? freshAccountId(store);
   const key = { accessKeyId: freshAccessKeyId(store), accessKeySecret: randomText(SECRET_LENGTH) };
-  const seed = accountFixture({ id: accountId, name, accessKeys: [key], instances: fixture?.instances ?? [] });
+  const seed = accountFixture({ ...fixture, id: accountId, name, accessKeys: [key] });
   store.transaction(() => {
     applyFixture(store, seed, Date.now());
     store.snapshots.saveAccountBaseline(accountId, store.snapshots.captureAccount(accountId));
   });
-  return { accountId, ...key };
+  return { id: accountId, ...key };
 }
 
 /** Every account with its AccessKeyIds; secrets never leave through the control plane listing. */
 export function listAccounts(emulator: Emulator): AccountView[] {
   const { accounts } = emulator.store;
   return accounts.list().map((account) => ({
-    accountId: account.id,
+    id: account.id,
     name: account.name,
     accessKeyIds: accounts.keysOf(account.id).map((key) => key.accessKeyId),
   }));
 }
 
 /**
- * Checked exactly as a fixture file; a problem in the instances is reported
- * at its path in the request body (/fixture/instances/...).
+ * Checked exactly as a fixture file; a problem in a section is reported
+ * at its path in the request body (/fixture/instances/..., /fixture/acls/...).
  */
 function accountFixture(account: Record<string, unknown>): Fixture {
   try {
     return validateFixture({ accounts: [account] }, 'request body');
   } catch (error) {
     if (!(error instanceof FixtureError)) throw error;
-    throw invalidFixture(error.jsonPath.replace(/^\/accounts\/0\/instances/, '/fixture/instances'), error.reason);
+    throw invalidFixture(error.jsonPath.replace(/^\/accounts\/0(?=\/|$)/, '/fixture'), error.reason);
   }
 }
 

@@ -49,7 +49,7 @@ t.test('a worker account, a snapshot, a fault and the journal through pop-core',
   await t.rejects(roam(), { code: 'Throttling.User' }, 'the fault answers once');
   t.match(await roam(), { RequestId: String }, 'then calls go through');
 
-  const calls = emulator.requests({ account: worker.accountId, action: 'RoamClientUser' });
+  const calls = emulator.requests({ account: worker.id, action: 'RoamClientUser' });
   t.strictSame(calls.map((entry) => [entry.code, entry.fault]), [
     [null, null],
     ['ClientUser.UserExist', null],
@@ -60,7 +60,7 @@ t.test('a worker account, a snapshot, a fault and the journal through pop-core',
   t.equal(calls[0].authFailure, null, 'pop-core signed with the worker secret');
   t.equal(calls[0].params.Signature, '***', 'the signature is redacted');
 
-  emulator.reset({ account: worker.accountId });
+  emulator.reset({ account: worker.id });
   t.match(await roam(), { RequestId: String }, 'the worker account back to as created');
 });
 
@@ -94,7 +94,7 @@ t.test("fixtures: 'none' starts with only the default account, as --fixtures non
   const emulator = await startEmulator({ fixtures: 'none' });
   t.teardown(() => emulator.close());
   const response = await fetch(`${emulator.url}/_emulator/accounts`);
-  t.strictSame(((await response.json()) as { accounts: { accountId: string }[] }).accounts.map((account: { accountId: string }) => account.accountId), ['1000000000000001']);
+  t.strictSame(((await response.json()) as { accounts: { id: string }[] }).accounts.map((account) => account.id), ['1000000000000001']);
   emulator.reset();
   t.equal(emulator.app.emulator.store.accounts.list().length, 1, 'reset goes back to the same empty start');
 });

@@ -147,7 +147,7 @@ t.test('matching by account, region and parameter values', async (t) => {
   const app = await testApp();
   t.teardown(() => app.close());
   const worker = (await control(app, 'POST', '/accounts')).json();
-  await addFault(app, { action: 'RoamClientUser', account: worker.accountId, error: { code: 'WorkerOnly' } });
+  await addFault(app, { action: 'RoamClientUser', account: worker.id, error: { code: 'WorkerOnly' } });
   await addFault(app, { action: 'RoamClientUser', region: 'cn-shanghai', error: { code: 'ShanghaiOnly' } });
   await addFault(app, { action: 'RoamClientUser', params: { UserName: 'test1', OriginRegionId: 'cn-shanghai' }, error: { code: 'Test1Only' } });
   const codeOf = async (params: Record<string, string>) => (await call(app, 'RoamClientUser', params)).json().Code;

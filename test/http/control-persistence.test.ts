@@ -33,10 +33,10 @@ t.test('with --db, accounts, keys, resources, snapshots and reset points survive
   t.teardown(() => second.close());
   t.strictSame((await control(second, 'GET', '/state')).json(), stateBefore, 'the whole state is back');
   t.match((await control(second, 'GET', '/accounts')).json().accounts, [
-    { accountId: '1000000000000001' },
-    { accountId: '1000000000000002' },
-    { accountId: worker.accountId, name: 'persisted worker', accessKeyIds: [worker.accessKeyId] },
-  ].sort((a, b) => a.accountId.localeCompare(b.accountId)));
+    { id: '1000000000000001' },
+    { id: '1000000000000002' },
+    { id: worker.id, name: 'persisted worker', accessKeyIds: [worker.accessKeyId] },
+  ].sort((a, b) => a.id.localeCompare(b.id)));
   t.equal(second.emulator.store.accounts.findKey(worker.accessKeyId)?.accessKeySecret, worker.accessKeySecret, 'the secret too');
   t.ok(second.emulator.store.clientUsers.find('1000000000000001', DESTINATION, 'test1'), 'the roamed user');
   t.strictSame((await control(second, 'GET', '/snapshots')).json(), { snapshots: [saved] });
@@ -44,15 +44,15 @@ t.test('with --db, accounts, keys, resources, snapshots and reset points survive
   t.strictSame((await control(second, 'GET', '/faults')).json(), { faults: [] }, 'fault rules are in memory only');
   t.strictSame((await control(second, 'GET', '/requests/count')).json(), { count: 0 }, 'so is the journal');
 
-  t.equal((await control(second, 'POST', `/reset?account=${worker.accountId}`)).status, 200);
-  t.notOk(second.emulator.store.clientUsers.find(worker.accountId, DESTINATION, 'worker1'), 'the reset point survived: back to as created');
-  t.ok(second.emulator.store.clientUsers.find(worker.accountId, 'sag-m9uhqekwnqcnyy****', 'worker1'));
+  t.equal((await control(second, 'POST', `/reset?account=${worker.id}`)).status, 200);
+  t.notOk(second.emulator.store.clientUsers.find(worker.id, DESTINATION, 'worker1'), 'the reset point survived: back to as created');
+  t.ok(second.emulator.store.clientUsers.find(worker.id, 'sag-m9uhqekwnqcnyy****', 'worker1'));
 
   t.equal((await control(second, 'POST', '/snapshots/after-roam/restore')).status, 200, 'a snapshot saved before the restart restores');
   t.ok(second.emulator.store.clientUsers.find('1000000000000001', DESTINATION, 'test1'));
-  t.notOk(second.emulator.store.clientUsers.find(worker.accountId, DESTINATION, 'worker1'), 'as it was when saved');
+  t.notOk(second.emulator.store.clientUsers.find(worker.id, DESTINATION, 'worker1'), 'as it was when saved');
 
   t.equal((await control(second, 'POST', '/reset')).status, 200);
-  t.notOk(second.emulator.store.accounts.find(worker.accountId), 'a full reset still goes back to the fixtures');
+  t.notOk(second.emulator.store.accounts.find(worker.id), 'a full reset still goes back to the fixtures');
   t.notOk(second.emulator.store.clientUsers.find('1000000000000001', DESTINATION, 'test1'));
 });

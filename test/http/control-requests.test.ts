@@ -53,7 +53,7 @@ t.test('filters: action, account, code, since, limit; and the count', async (t) 
   const count = async (query: string) => (await control(app, 'GET', `/requests/count${query}`)).json();
 
   t.strictSame(await seqs('?action=RoamClientUser'), [1, 2, 3]);
-  t.strictSame(await seqs(`?account=${worker.accountId}`), [3]);
+  t.strictSame(await seqs(`?account=${worker.id}`), [3]);
   t.strictSame(await seqs('?code=OK'), [1], 'OK selects the successes');
   t.strictSame(await seqs('?code=ClientUser.UserExist'), [2]);
   t.strictSame(await seqs('?since=2'), [3, 4], 'a sequence number: the entries after it');

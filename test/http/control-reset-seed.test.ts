@@ -53,7 +53,7 @@ t.test('POST /_emulator/reset: everything back to the fixtures, journal and faul
   t.equal(response.status, 200);
   t.strictSame(response.json(), { reset: true });
   t.strictSame(await stateOf(app), initial, 'the state is the baseline again');
-  t.notOk(app.emulator.store.accounts.find(worker.accountId), 'created accounts are gone');
+  t.notOk(app.emulator.store.accounts.find(worker.id), 'created accounts are gone');
   t.strictSame((await control(app, 'GET', '/requests/count')).json(), { count: 0 });
   t.strictSame((await control(app, 'GET', '/faults')).json(), { faults: [] });
   t.strictSame((await control(app, 'GET', '/snapshots')).json().snapshots.map((s: { name: string }) => s.name), ['changed']);
@@ -73,7 +73,7 @@ t.test('POST /_emulator/reset?account=ID: a fixture account back to the baseline
   const users = app.emulator.store.clientUsers;
   t.notOk(users.find(DEFAULT_ACCOUNT, DESTINATION, 'test1'), "the default account's roamed user is gone");
   t.ok(users.find(DEFAULT_ACCOUNT, SOURCE, 'test1'));
-  t.ok(users.find(worker.accountId, DESTINATION, 'worker1'), "the worker's roamed user stays");
+  t.ok(users.find(worker.id, DESTINATION, 'worker1'), "the worker's roamed user stays");
   t.equal((await control(app, 'GET', '/requests/count')).json().count, 2, 'the journal is untouched');
   t.equal((await control(app, 'GET', '/faults')).json().faults.length, 1, 'fault rules are untouched');
   t.equal((await call(app, 'RoamClientUser', ROAM_SAMPLE)).status, 200, 'the sample works again');
@@ -83,13 +83,13 @@ t.test('POST /_emulator/reset?account=ID: a created account back to its state as
   const app = await testApp();
   t.teardown(() => app.close());
   const worker = (await control(app, 'POST', '/accounts', { name: 'w', fixture: WORKER_FIXTURE })).json();
-  const asCreated = app.emulator.store.snapshots.captureAccount(worker.accountId);
+  const asCreated = app.emulator.store.snapshots.captureAccount(worker.id);
   const sample = { ...ROAM_SAMPLE, UserName: 'worker1', AccessKeyId: worker.accessKeyId };
   t.equal((await call(app, 'RoamClientUser', sample)).status, 200);
   t.equal((await call(app, 'RoamClientUser', ROAM_SAMPLE)).status, 200);
 
-  t.strictSame((await control(app, 'POST', `/reset?account=${worker.accountId}`)).json(), { reset: true, account: worker.accountId });
-  t.strictSame(app.emulator.store.snapshots.captureAccount(worker.accountId), asCreated);
+  t.strictSame((await control(app, 'POST', `/reset?account=${worker.id}`)).json(), { reset: true, account: worker.id });
+  t.strictSame(app.emulator.store.snapshots.captureAccount(worker.id), asCreated);
   t.ok(app.emulator.store.clientUsers.find(DEFAULT_ACCOUNT, DESTINATION, 'test1'), 'the default account keeps its change');
   t.equal((await call(app, 'RoamClientUser', sample)).status, 200, 'the key still works and the roam is possible again');
 });

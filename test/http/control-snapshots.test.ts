@@ -31,7 +31,7 @@ t.test('save, list, restore, delete: a round trip', async (t) => {
   t.equal(restored.status, 200);
   t.strictSame(restored.json(), { restored: 'before.roam_1' });
   t.strictSame(await stateOf(app), initial);
-  t.notOk(app.emulator.store.accounts.find(worker.accountId), 'an account created after the snapshot is gone');
+  t.notOk(app.emulator.store.accounts.find(worker.id), 'an account created after the snapshot is gone');
   t.equal((await call(app, 'RoamClientUser', ROAM_SAMPLE)).status, 200, 'the roam works again');
 
   await control(app, 'POST', '/snapshots/after-roam/restore');

@@ -228,7 +228,7 @@ t.test(`${REQUESTS} mixed client-account calls from ${CLIENTS} clients at once, 
   const emulator = await startEmulator();
   t.teardown(() => emulator.close());
   const account = emulator.createAccount({ name: 'concurrency-mixed', fixture: { instances: FIXTURE_INSTANCES } });
-  const before = await instancesOf(emulator, account.accountId);
+  const before = await instancesOf(emulator, account.id);
   t.same(problemsOf(before), [], 'the starting state is within quota');
   const initial: Model = new Map(before.map((instance) => [instance.id, instance.clientUsers.map((u) => u.userName)]));
   t.same([...initial.keys()].sort(), [...INSTANCE_IDS].sort());
@@ -247,7 +247,7 @@ t.test(`${REQUESTS} mixed client-account calls from ${CLIENTS} clients at once, 
   let polls = 0;
   await Promise.all(Array.from({ length: POLLERS }, async () => {
     do {
-      pollProblems.push(...problemsOf(await instancesOf(emulator, account.accountId)));
+      pollProblems.push(...problemsOf(await instancesOf(emulator, account.id)));
       polls++;
     } while (!finished);
   }));
@@ -298,11 +298,11 @@ t.test(`${REQUESTS} mixed client-account calls from ${CLIENTS} clients at once, 
   t.test('quota and names: never exceeded, never twice, during the run and after', async (t) => {
     t.ok(polls > 1, `the state was read ${polls} times during the run`);
     t.same(pollProblems, [], 'no state read showed an instance over quota or a name twice');
-    t.same(problemsOf(await instancesOf(emulator, account.accountId)), [], 'nor does the final state');
+    t.same(problemsOf(await instancesOf(emulator, account.id)), [], 'nor does the final state');
   });
 
   t.test('the journal holds exactly these calls', async (t) => {
-    const response = await fetch(`${emulator.url}/_emulator/requests?account=${account.accountId}`);
+    const response = await fetch(`${emulator.url}/_emulator/requests?account=${account.id}`);
     const journal = ((await response.json()) as { requests: Body[] }).requests;
     t.equal(journal.length, REQUESTS, 'one journal entry per request sent');
     t.same(journal.map((e) => e.requestId).sort(), [...byRequestId.keys()].sort(), 'the same RequestIds');
@@ -315,7 +315,7 @@ t.test(`${REQUESTS} mixed client-account calls from ${CLIENTS} clients at once, 
   });
 
   t.test('replaying the journal in seq order explains every answer and the final state', async (t) => {
-    const response = await fetch(`${emulator.url}/_emulator/requests?account=${account.accountId}`);
+    const response = await fetch(`${emulator.url}/_emulator/requests?account=${account.id}`);
     const journal = ((await response.json()) as { requests: Body[] }).requests.sort((x, y) => x.seq - y.seq);
     const model: Model = new Map([...initial].map(([id, names]) => [id, [...names]]));
     const unexplained: string[] = [];
@@ -334,7 +334,7 @@ t.test(`${REQUESTS} mixed client-account calls from ${CLIENTS} clients at once, 
     }
     t.same(unexplained, [], 'every answer, success or refusal, is what a serial execution in seq order gives');
 
-    const final = await instancesOf(emulator, account.accountId);
+    const final = await instancesOf(emulator, account.id);
     for (const instance of final) {
       t.same(instance.clientUsers.map((u) => u.userName), model.get(instance.id), `${instance.id}: the final users are exactly the model's, in order`);
     }

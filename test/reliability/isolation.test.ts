@@ -138,7 +138,7 @@ const ID_PARAMETERS = new Set([
 
 interface World {
   app: FastifyInstance;
-  b: { accountId: string; accessKeyId: string; accessKeySecret: string };
+  b: { id: string; accessKeyId: string; accessKeySecret: string };
   /** B's main CCN (B1 is bound to it) and the nine others that fill B's quota in cn-hangzhou. */
   bCcn: string;
   bSpareCcns: string[];
@@ -196,8 +196,8 @@ async function stateOf(app: FastifyInstance, accountId: string): Promise<Body> {
 
 /** B's rows exactly: the state dump's section and the store's own image (password hashes included). */
 async function fingerprintOfB(world: World): Promise<string> {
-  const dump = JSON.stringify(await stateOf(world.app, world.b.accountId));
-  const rows = JSON.stringify(world.app.emulator.store.snapshots.captureAccount(world.b.accountId));
+  const dump = JSON.stringify(await stateOf(world.app, world.b.id));
+  const rows = JSON.stringify(world.app.emulator.store.snapshots.captureAccount(world.b.id));
   return `${dump}\n${rows}`;
 }
 
@@ -212,7 +212,7 @@ async function buildWorld(t: Test): Promise<World & { setupAnswers: Answer[] }> 
   const app = await testApp({ journalSize: 10000 });
   t.teardown(() => app.close());
   await reseedA(app);
-  const created = await control(app, 'POST', '/accounts', { accountId: B_ID, name: 'isolation B', fixture: { instances: B_INSTANCES } });
+  const created = await control(app, 'POST', '/accounts', { id: B_ID, name: 'isolation B', fixture: { instances: B_INSTANCES } });
   t.equal(created.status, 201, 'account B created with its instances, users, sessions and traffic');
   const b = created.json() as World['b'];
 
@@ -592,7 +592,7 @@ t.test('no account can see, change, roam into or learn of another account\'s res
     t.ok(ofA.every((entry) => entry.accountId === A.id), "every entry of A's journal is A's");
     t.same(ofA.map((entry) => entry.requestId).sort(), aAnswers.map((a) => a.requestId).sort(), "A's journal is exactly A's calls");
     t.equal((await control(app, 'GET', `/requests/count?account=${A.id}`)).json().count, aAnswers.length);
-    const ofB = (await control(app, 'GET', `/requests?account=${world.b.accountId}`)).json().requests as Body[];
+    const ofB = (await control(app, 'GET', `/requests?account=${world.b.id}`)).json().requests as Body[];
     t.same(ofB.map((entry) => entry.requestId).sort(), world.setupAnswers.map((a) => a.requestId).sort(), "B's journal is exactly B's calls");
     t.ok(ofB.every((entry) => entry.params.Signature === '***'), "B's signatures are redacted");
 
