@@ -234,4 +234,8 @@ export const migrations: readonly string[] = [
   -- Whether the CCN is the account's default one (CreateCloudConnectNetwork IsDefault).
   ALTER TABLE ccns ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0;
   `,
+  // 9: a region's instances in creation order, so DescribeSmartAccessGateways pages in the index.
+  `
+  CREATE INDEX instances_by_region_created ON instances(account_id, region_id, created_at);
+  `,
 ];

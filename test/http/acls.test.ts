@@ -327,6 +327,35 @@ t.test('AssociateACL and DisassociateACL', async (t) => {
     }
   });
 
+  t.test("the instance's own views show its ACL, and DescribeSmartAccessGateways filters on it", async (t) => {
+    const app = await appFor(t);
+    const gateways = async (params: Params, format?: 'XML') => acl(app, 'DescribeSmartAccessGateways', params, format);
+    const ids = (body: Record<string, any>) => body.SmartAccessGateways.SmartAccessGateway.map((item: { SmartAGId: string }) => item.SmartAGId);
+    const all = ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({})));
+    t.ok(all.includes(HARDWARE) && all.length > 1, 'the region holds the device and others');
+    t.same(ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ AclIds: SAMPLE_ACL }))), [], 'nothing applies the ACL yet');
+
+    expectSuccess(t, 'AssociateACL', await acl(app, 'AssociateACL', { AclId: SAMPLE_ACL, SmartAGId: HARDWARE }));
+    const bound = expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ AclIds: SAMPLE_ACL }));
+    t.same(ids(bound), [HARDWARE], 'AclIds: the instances that apply the ACL');
+    t.equal(bound.TotalCount, 1);
+    t.equal(bound.SmartAccessGateways.SmartAccessGateway[0].AclIds, SAMPLE_ACL, 'the list item names it');
+    t.equal(bound.SmartAccessGateways.SmartAccessGateway[0].QosIds, '');
+    t.same(ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ UnboundAclIds: `${SAMPLE_ACL},acl-other` }))), all.filter((id: string) => id !== HARDWARE), 'UnboundAclIds: the others');
+    t.same(ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ AclIds: `acl-other, ${SAMPLE_ACL}` }))), [HARDWARE], 'a comma-separated list matches any of its ids');
+    expectXmlSuccess(t, 'DescribeSmartAccessGateways', await gateways({ AclIds: SAMPLE_ACL }, 'XML'), `<AclIds>${SAMPLE_ACL}</AclIds>`);
+    const attribute = expectSuccess(t, 'DescribeSmartAccessGatewayAttribute', await acl(app, 'DescribeSmartAccessGatewayAttribute', { SmartAGId: HARDWARE }));
+    t.same(attribute.AclIds, { AclId: [SAMPLE_ACL] });
+    t.same(attribute.QosIds, { QosId: [] });
+    t.same(attribute.FlowLogIds, { FlowLogId: [] });
+
+    expectSuccess(t, 'DisassociateACL', await acl(app, 'DisassociateACL', { AclId: SAMPLE_ACL, SmartAGId: HARDWARE }));
+    t.same(ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ AclIds: SAMPLE_ACL }))), []);
+    t.same(expectSuccess(t, 'DescribeSmartAccessGatewayAttribute', await acl(app, 'DescribeSmartAccessGatewayAttribute', { SmartAGId: HARDWARE })).AclIds, { AclId: [] });
+    t.same(ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ CanAssociateQos: 'true' }))), all, 'no instance applies a QoS policy');
+    t.same(ids(expectSuccess(t, 'DescribeSmartAccessGateways', await gateways({ CanAssociateQos: 'false' }))), []);
+  });
+
   t.test('deleting an instance drops its associations', async (t) => {
     const app = await appFor(t);
     expectSuccess(t, 'AssociateACL', await acl(app, 'AssociateACL', { AclId: SAMPLE_ACL, SmartAGId: HARDWARE }));

@@ -2,6 +2,7 @@
 import { regionOf } from '../../model/regions';
 import { instanceAttribute } from './views';
 import { instanceIn } from './lookups';
+import { policiesOfInstances } from './policies';
 import { defineOperation } from '../operation';
 
 interface DescribeSmartAccessGatewayAttributeParams {
@@ -15,6 +16,6 @@ export default defineOperation<DescribeSmartAccessGatewayAttributeParams>({
     const regionId = regionOf(params.RegionId);
     const instance = instanceIn(context, regionId, params.SmartAGId);
     const ccn = instance.ccnId === null ? undefined : context.store.ccns.findInRegion(context.accountId, regionId, instance.ccnId);
-    return instanceAttribute(instance, ccn);
+    return instanceAttribute(instance, ccn, policiesOfInstances(context.store, context.accountId, [instance.id]).get(instance.id)!);
   },
 });

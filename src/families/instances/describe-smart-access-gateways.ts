@@ -1,18 +1,20 @@
 /**
  * DescribeSmartAccessGateways: the caller's instances in one region, oldest
- * first, filtered and paged. Filters on features the emulator does not
- * model (ACLs, QoS, billing) answer as if none were in use: no instance has
- * an ACL or QoS policy, and only Locked instances are in arrears.
+ * first, filtered and paged in SQL. The ACL and QoS filters read the
+ * instances' associations; billing is not modelled, so only Locked
+ * instances are in arrears and every instance is in the account's default
+ * resource group.
  */
 import { apiError } from '../../protocol/errors';
 import { defaultResourceGroupId } from '../../model/ids';
 import { LOCKED_STATUS } from './states';
-import { pageOf } from '../../model/paging';
+import { pageOf, pageWindow } from '../../model/paging';
 import { regionOf } from '../../model/regions';
-import { SAG_APP_TYPE, type Instance } from './instances-table';
+import { SAG_APP_TYPE, type Instance, type InstanceCondition } from './instances-table';
 import type { Ccn } from '../ccns/ccns-table';
 import { instanceListItem } from './views';
-import { defineOperation } from '../operation';
+import { policiesOfInstances } from './policies';
+import { defineOperation, type OperationContext } from '../operation';
 
 interface DescribeSmartAccessGatewaysParams {
   RegionId?: string;
@@ -36,55 +38,74 @@ interface DescribeSmartAccessGatewaysParams {
   PageNumber?: number;
 }
 
-type Filter = (instance: Instance, ccn: Ccn | undefined) => boolean;
-
 export default defineOperation<DescribeSmartAccessGatewaysParams>({
   action: 'DescribeSmartAccessGateways',
   handle(params, context) {
     const regionId = regionOf(params.RegionId);
-    const filters = filtersOf(params, context.accountId);
-    const ccnsById = new Map(context.store.ccns.listInRegion(context.accountId, regionId).map((ccn) => [ccn.id, ccn]));
-    const ccnOf = (instance: Instance) => (instance.ccnId === null ? undefined : ccnsById.get(instance.ccnId));
-    const matching = context.store.instances
-      .listInRegion(context.accountId, regionId)
-      .filter((instance) => filters.every((filter) => filter(instance, ccnOf(instance))));
-    const page = pageOf(matching, params.PageNumber, params.PageSize);
+    const { pageNumber, pageSize, offset } = pageWindow(params.PageNumber, params.PageSize);
+    const page = instancesMatching(params, context, regionId, offset, pageSize);
+    const policies = policiesOfInstances(context.store, context.accountId, page.items.map((instance) => instance.id));
+    const ccns = new Map<string, Ccn | undefined>();
+    const ccnOf = (instance: Instance) => {
+      if (instance.ccnId === null) return undefined;
+      if (!ccns.has(instance.ccnId)) ccns.set(instance.ccnId, context.store.ccns.findInRegion(context.accountId, regionId, instance.ccnId));
+      return ccns.get(instance.ccnId);
+    };
     return {
       TotalCount: page.totalCount,
-      PageNumber: page.pageNumber,
-      PageSize: page.pageSize,
-      SmartAccessGateways: { SmartAccessGateway: page.items.map((instance) => instanceListItem(instance, ccnOf(instance))) },
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      SmartAccessGateways: {
+        SmartAccessGateway: page.items.map((instance) => instanceListItem(instance, ccnOf(instance), policies.get(instance.id)!)),
+      },
     };
   },
 });
 
-/** One predicate per filter given. */
-function filtersOf(params: DescribeSmartAccessGatewaysParams, accountId: string): Filter[] {
-  const filters: Filter[] = [];
-  const add = (given: unknown, filter: Filter) => {
-    if (given !== undefined) filters.push(filter);
-  };
-  add(params.SmartAGId, (i) => i.id === params.SmartAGId);
-  add(params.SmartAGIds, (i) => params.SmartAGIds!.includes(i.id));
-  add(params.Name, (i) => i.name === params.Name);
-  add(params.Status, (i) => i.status === params.Status);
-  add(params.AssociatedCcnId, (i) => i.ccnId === params.AssociatedCcnId);
-  add(params.AssociatedCcnName, (_, ccn) => ccn?.name === params.AssociatedCcnName);
-  add(params.SerialNumber, (i) => i.serialNumber.split(',').includes(params.SerialNumber!));
-  add(params.InstanceType, (i) => (i.instanceType === SAG_APP_TYPE) === (params.InstanceType === 'software'));
-  add(params.HardwareType, (i) => i.instanceType !== SAG_APP_TYPE && i.instanceType === params.HardwareType);
-  add(params.AclIds, () => false);
-  add(params.UnboundAclIds, () => true);
-  add(params.CanAssociateQos, () => params.CanAssociateQos === true);
-  add(params.BusinessState, (i) => businessState(i) === params.BusinessState);
-  add(params.ResourceGroupId, () => params.ResourceGroupId === defaultResourceGroupId(accountId));
+function instancesMatching(params: DescribeSmartAccessGatewaysParams, context: OperationContext, regionId: string, offset: number, limit: number) {
+  const conditions = conditionsOf(params, context.accountId, regionId);
   const comparator = versionComparator(params.VersionComparator);
-  add(params.SoftwareVersion, (i) => i.softwareVersion !== '' && comparator(compareVersions(i.softwareVersion, params.SoftwareVersion!)));
-  return filters;
+  if (params.SoftwareVersion === undefined) return context.store.instances.pageInRegion(context.accountId, regionId, conditions, offset, limit);
+  // Dotted versions do not order as text: this filter runs over the other filters' result, then pages.
+  const all = context.store.instances.pageInRegion(context.accountId, regionId, conditions, 0, -1).items
+    .filter((i) => i.softwareVersion !== '' && comparator(compareVersions(i.softwareVersion, params.SoftwareVersion!)));
+  const page = pageOf(all, offset / limit + 1, limit);
+  return { items: page.items, totalCount: page.totalCount };
 }
 
-function businessState(instance: Instance): string {
-  return instance.status === LOCKED_STATUS ? 'Arrearage' : 'Normal';
+/** Ids in a comma-separated parameter (AclIds, UnboundAclIds), as JSON for json_each. */
+function idList(text: string): string {
+  return JSON.stringify(text.split(',').map((id) => id.trim()).filter((id) => id !== ''));
+}
+
+const HAS_POLICY = `EXISTS (SELECT 1 FROM instance_associations a WHERE a.account_id = instances.account_id
+  AND a.instance_id = instances.id AND a.kind = ? AND a.policy_id IN (SELECT value FROM json_each(?)))`;
+const HAS_ANY_QOS = `EXISTS (SELECT 1 FROM instance_associations a WHERE a.account_id = instances.account_id
+  AND a.instance_id = instances.id AND a.kind = 'qos')`;
+
+/** One SQL condition per filter given. */
+function conditionsOf(params: DescribeSmartAccessGatewaysParams, accountId: string, regionId: string): InstanceCondition[] {
+  const conditions: InstanceCondition[] = [];
+  const add = (given: unknown, sql: string, ...args: unknown[]) => {
+    if (given !== undefined) conditions.push({ sql, args });
+  };
+  add(params.SmartAGId, 'id = ?', params.SmartAGId);
+  add(params.SmartAGIds, 'id IN (SELECT value FROM json_each(?))', JSON.stringify(params.SmartAGIds));
+  add(params.Name, 'name = ?', params.Name);
+  add(params.Status, 'status = ?', params.Status);
+  add(params.AssociatedCcnId, 'ccn_id = ?', params.AssociatedCcnId);
+  add(params.AssociatedCcnName, 'ccn_id IN (SELECT id FROM ccns WHERE account_id = ? AND region_id = ? AND name = ?)', accountId, regionId, params.AssociatedCcnName);
+  // Serial numbers are stored comma separated (an HA pair has two).
+  add(params.SerialNumber, "instr(',' || serial_number || ',', ',' || ? || ',') > 0", params.SerialNumber);
+  add(params.InstanceType, params.InstanceType === 'software' ? 'instance_type = ?' : 'instance_type <> ?', SAG_APP_TYPE);
+  add(params.HardwareType, 'instance_type <> ? AND instance_type = ?', SAG_APP_TYPE, params.HardwareType);
+  add(params.AclIds, HAS_POLICY, 'acl', idList(params.AclIds ?? ''));
+  add(params.UnboundAclIds, `NOT ${HAS_POLICY}`, 'acl', idList(params.UnboundAclIds ?? ''));
+  // An instance applies at most one QoS policy: it can take one while it has none.
+  add(params.CanAssociateQos, params.CanAssociateQos ? `NOT ${HAS_ANY_QOS}` : HAS_ANY_QOS);
+  add(params.BusinessState, "(CASE WHEN status = ? THEN 'Arrearage' ELSE 'Normal' END) = ?", LOCKED_STATUS, params.BusinessState);
+  add(params.ResourceGroupId, params.ResourceGroupId === defaultResourceGroupId(accountId) ? '1' : '0');
+  return conditions;
 }
 
 const COMPARATORS: Readonly<Record<string, (order: number) => boolean>> = {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../storage/database';
 
 /** A Smart Access Gateway instance; `sag-software` is a SAG APP instance. */
@@ -120,6 +121,18 @@ const MUTABLE_COLUMNS = [
   'software_version', 'routing_strategy', 'security_lock_threshold', 'position', 'connection_audit',
 ];
 
+/** One condition of a search: SQL over the instances table's columns, with its `?` arguments. */
+export interface InstanceCondition {
+  sql: string;
+  args: unknown[];
+}
+
+/** One page of a search and the size of the whole result. */
+export interface InstancePage {
+  items: Instance[];
+  totalCount: number;
+}
+
 export type InstanceRepository = ReturnType<typeof createInstanceRepository>;
 
 export function createInstanceRepository(db: Db) {
@@ -138,7 +151,34 @@ export function createInstanceRepository(db: Db) {
   const countInRegion = db.prepare('SELECT count(*) FROM instances WHERE account_id = ? AND region_id = ?').pluck();
   const countWithCode = db.prepare('SELECT count(*) FROM instances WHERE account_id = ? AND enterprise_code = ?').pluck();
 
+  // A search's statements, by their SQL: the conditions come from a fixed set of fragments, so few texts exist.
+  const searches = new Map<string, { page: Statement; count: Statement }>();
+  const searchOf = (conditions: readonly InstanceCondition[]) => {
+    const where = ['account_id = ?', 'region_id = ?', ...conditions.map((condition) => condition.sql)].join(' AND ');
+    let search = searches.get(where);
+    if (!search) {
+      search = {
+        page: db.prepare(`SELECT * FROM instances WHERE ${where} ORDER BY created_at, rowid LIMIT ? OFFSET ?`),
+        count: db.prepare(`SELECT count(*) FROM instances WHERE ${where}`).pluck(),
+      };
+      searches.set(where, search);
+    }
+    return search;
+  };
+
   return {
+    /**
+     * One page of the instances of a region that meet every condition, oldest first, paged in SQL
+     * (index instances_by_region_created), so a page costs its own rows, not the table's.
+     */
+    pageInRegion(accountId: string, regionId: string, conditions: readonly InstanceCondition[], offset: number, limit: number): InstancePage {
+      const search = searchOf(conditions);
+      const args = [accountId, regionId, ...conditions.flatMap((condition) => condition.args)];
+      const items = (search.page.all(...args, limit, offset) as InstanceRow[]).map(toInstance);
+      // A short first page is the whole result: no count query.
+      const totalCount = offset === 0 && items.length < limit ? items.length : search.count.get(...args) as number;
+      return { items, totalCount };
+    },
     insert(instance: Instance): void {
       insertRow.run(toRow(instance));
     },

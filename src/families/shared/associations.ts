@@ -34,6 +34,8 @@ export function createAssociations(db: Db) {
     ORDER BY created_at, rowid`).pluck();
   const instancesOfEach = db.prepare(`SELECT policy_id AS policyId, instance_id AS instanceId FROM instance_associations
     WHERE account_id = ? AND kind = ? AND policy_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`);
+  const ofInstances = db.prepare(`SELECT instance_id AS instanceId, kind, policy_id AS policyId FROM instance_associations
+    WHERE account_id = ? AND instance_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`);
   const all = db.prepare(`SELECT account_id AS accountId, kind, policy_id AS policyId, instance_id AS instanceId, created_at AS createdAt
     FROM instance_associations WHERE account_id = ? AND kind = ? ORDER BY created_at, rowid`);
 
@@ -72,6 +74,11 @@ export function createAssociations(db: Db) {
         else byPolicy.set(policyId, [instanceId]);
       }
       return byPolicy;
+    },
+    /** Every association of these instances, all kinds, in the order they were made: the instances' own views. */
+    ofInstances(accountId: string, instanceIds: readonly string[]): { instanceId: string; kind: PolicyKind; policyId: string }[] {
+      if (instanceIds.length === 0) return [];
+      return ofInstances.all(accountId, JSON.stringify(instanceIds)) as { instanceId: string; kind: PolicyKind; policyId: string }[];
     },
     /** Every association of one kind in the account (fixtures and the state dump). */
     listOfAccount(accountId: string, kind: PolicyKind): Association[] {
