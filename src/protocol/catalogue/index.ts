@@ -15,6 +15,7 @@ import { instanceErrors } from './instances';
 import { ccnErrors } from './ccns';
 import { enterpriseCodeErrors } from './enterprise-codes';
 import { aclErrors } from './acls';
+import { natErrors } from './nat';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -28,6 +29,7 @@ export const catalogue = {
   ...ccnErrors,
   ...enterpriseCodeErrors,
   ...aclErrors,
+  ...natErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };
