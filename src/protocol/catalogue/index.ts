@@ -16,6 +16,7 @@ import { ccnErrors } from './ccns';
 import { enterpriseCodeErrors } from './enterprise-codes';
 import { aclErrors } from './acls';
 import { natErrors } from './nat';
+import { vbrErrors } from './vbr';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -30,6 +31,7 @@ export const catalogue = {
   ...enterpriseCodeErrors,
   ...aclErrors,
   ...natErrors,
+  ...vbrErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };
