@@ -226,3 +226,37 @@ t.test('deleting an instance takes its entries with it', async (t) => {
   t.equal(app.emulator.store.snatEntries.count({ accountId: ACCOUNT }), 0);
   t.equal(app.emulator.store.dnatEntries.count({ accountId: ACCOUNT }), 0);
 });
+
+t.test('fixtures: SNAT and DNAT entries seed, dump in the fixture shape, round-trip and reset', async (t) => {
+  const app = await appFor(t);
+  const { control } = await import('../helpers/control');
+  const account = {
+    id: '1000000000000009',
+    instances: [{ id: 'sag-dev0001', regionId: HZ, instanceType: 'sag-1000' }, { id: 'sag-app0001', regionId: HZ, instanceType: 'sag-software' }],
+    snatEntries: [{ id: 'snat-seed0001', smartAGId: 'sag-dev0001', cidrBlock: '192.168.1.0/24', snatIp: '11.0.0.1', createdAt: 1000 }],
+    dnatEntries: [
+      { id: 'fwd-seed0001', smartAGId: 'sag-dev0001', type: 'Intranet', ipProtocol: 'TCP', externalIp: '10.0.0.1', externalPort: '80', internalIp: '192.168.1.5', internalPort: '8080', createdAt: 1000 },
+      { id: 'fwd-seed0002', smartAGId: 'sag-dev0001', type: 'Internet', ipProtocol: 'any', externalPort: 'any', internalIp: '192.168.1.6', internalPort: 'any', createdAt: 2000 },
+    ],
+  };
+  t.equal((await control(app, 'POST', '/seed', { accounts: [account] })).status, 200);
+  const dumped = (await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === account.id);
+  t.same(dumped.snatEntries, account.snatEntries);
+  t.same(dumped.dnatEntries, [{ ...account.dnatEntries[0], ipProtocol: 'tcp' }, { ...account.dnatEntries[1], externalIp: '' }]);
+  t.equal((await control(app, 'POST', '/seed', { accounts: [dumped] })).status, 200, 'the dump seeds back');
+  const again = (await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === account.id);
+  t.same(again.snatEntries, dumped.snatEntries);
+  t.same(again.dnatEntries, dumped.dnatEntries);
+
+  const bad = async (extra: Record<string, unknown>) => (await control(app, 'POST', '/seed', { accounts: [{ ...account, snatEntries: [], dnatEntries: [], ...extra }] })).json();
+  t.match(await bad({ snatEntries: [{ ...account.snatEntries[0], smartAGId: 'sag-app0001' }] }), { Code: 'Emulator.InvalidFixture', Description: /\/accounts\/0\/snatEntries\/0\/smartAGId: sag-app0001 is not a hardware instance/ });
+  t.match(await bad({ snatEntries: [{ ...account.snatEntries[0], cidrBlock: '192.168.1.1/24' }] }), { Description: /snatEntries\/0\/cidrBlock: "192.168.1.1\/24" is not a CIDR block/ });
+  t.match(await bad({ snatEntries: [account.snatEntries[0], account.snatEntries[0]] }), { Description: /snatEntries\/1\/id: SNAT entry snat-seed0001 is defined twice/ });
+  t.match(await bad({ dnatEntries: [{ ...account.dnatEntries[0], ipProtocol: 'icmp' }] }), { Description: /dnatEntries\/0\/ipProtocol: "icmp" is not tcp, udp or any/ });
+  t.match(await bad({ dnatEntries: [{ ...account.dnatEntries[0], externalIp: '' }] }), { Description: /dnatEntries\/0\/externalIp: an Intranet entry needs an IPv4 address/ });
+  t.match(await bad({ dnatEntries: [{ ...account.dnatEntries[0], id: 'dnat-1' }] }), { Description: /dnatEntries\/0\/id/ });
+
+  await addSnat(t, app);
+  await control(app, 'POST', '/reset');
+  t.equal(app.emulator.store.snatEntries.count({ accountId: ACCOUNT }), 0, 'reset brings back the fixtures, which hold none');
+});

@@ -175,3 +175,28 @@ t.test('deleting an instance takes its grants and bindings with it', async (t) =
   t.equal(app.emulator.store.vbrGrants.count({ accountId: OTHER }), 0);
   t.same(bindingsOf(app, OTHER), []);
 });
+
+t.test('fixtures: VBR grants and bindings seed, dump in the fixture shape and round-trip', async (t) => {
+  const app = await appFor(t);
+  const { control } = await import('../helpers/control');
+  const account = {
+    id: '1000000000000009',
+    instances: [{ id: 'sag-dev0001', regionId: HZ, instanceType: 'sag-1000' }, { id: 'sag-app0001', regionId: HZ, instanceType: 'sag-software' }],
+    vbrGrants: [{ id: 'sgv-seed0001', smartAGId: 'sag-dev0001', vbrId: VBR, vbrRegionId: HZ, vbrUid: ACCOUNT, createdAt: 1000 }],
+    vbrBindings: [{ smartAGId: 'sag-dev0001', vbrId: VBR, vbrRegionId: HZ, vbrUid: ACCOUNT, createdAt: 1000 }],
+  };
+  t.equal((await control(app, 'POST', '/seed', { accounts: [account] })).status, 200);
+  const relations = expectSuccess(t, 'DescribeSagVbrRelations', await vbr(app, 'DescribeSagVbrRelations', { VbrRegionId: HZ, 'VbrInstanceIds.1': VBR }));
+  t.same(relations.SagVbrRelations, [{ VbrInstanceId: VBR, SagUid: account.id, SagInstanceId: 'sag-dev0001' }], 'the VBR owner sees the seeded binding');
+  const dumped = (await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === account.id);
+  t.same(dumped.vbrGrants, account.vbrGrants);
+  t.same(dumped.vbrBindings, account.vbrBindings);
+  t.equal((await control(app, 'POST', '/seed', { accounts: [dumped] })).status, 200, 'the dump seeds back');
+  t.same((await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === account.id).vbrBindings, account.vbrBindings);
+
+  const bad = async (extra: Record<string, unknown>) => (await control(app, 'POST', '/seed', { accounts: [{ ...account, vbrGrants: [], vbrBindings: [], ...extra }] })).json();
+  t.match(await bad({ vbrGrants: [{ ...account.vbrGrants[0], smartAGId: 'sag-app0001' }] }), { Code: 'Emulator.InvalidFixture', Description: /vbrGrants\/0\/smartAGId: sag-app0001 is not a hardware instance/ });
+  t.match(await bad({ vbrGrants: [{ ...account.vbrGrants[0], vbrId: 'vpc-1' }] }), { Description: /vbrGrants\/0\/vbrId: "vpc-1" is not a VBR id/ });
+  t.match(await bad({ vbrBindings: [account.vbrBindings[0], { ...account.vbrBindings[0], vbrId: 'vbr-two' }] }), { Description: /vbrBindings\/1\/smartAGId: sag-dev0001 is bound to another VBR/ });
+  t.match(await bad({ vbrBindings: [{ ...account.vbrBindings[0], vbrUid: 'me' }] }), { Description: /vbrBindings\/0\/vbrUid/ });
+});
