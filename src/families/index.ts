@@ -11,9 +11,11 @@ import * as ccns from './ccns';
 import * as instances from './instances';
 import * as clientAccounts from './client-accounts';
 import * as acls from './acls';
+import * as nat from './nat';
+import * as vbr from './vbr';
 
 /** In the order their fixture sections load: what a family's rows refer to loads before it. */
-const families = [enterpriseCodes, ccns, instances, clientAccounts, acls];
+const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr];
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
   families.flatMap((family) => family.operations).map((op) => [op.action, op]),

@@ -238,4 +238,62 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX instances_by_region_created ON instances(account_id, region_id, created_at);
   `,
+  // 10: SNAT and DNAT entries of hardware instances (AddSnatEntry, AddDnatEntry); they go with their
+  // instance. Lists page in SQL over the (instance, created_at) indexes.
+  `
+  CREATE TABLE snat_entries (
+    account_id  TEXT NOT NULL,
+    id          TEXT NOT NULL,                -- snat-...
+    instance_id TEXT NOT NULL,
+    cidr_block  TEXT NOT NULL,                -- the source block translated
+    snat_ip     TEXT NOT NULL,                -- the address it is translated to
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX snat_entries_by_instance ON snat_entries(account_id, instance_id, created_at);
+  CREATE TABLE dnat_entries (
+    account_id    TEXT NOT NULL,
+    id            TEXT NOT NULL,              -- fwd-...
+    instance_id   TEXT NOT NULL,
+    type          TEXT NOT NULL,              -- Intranet or Internet
+    ip_protocol   TEXT NOT NULL,              -- lower case: tcp, udp or any
+    external_ip   TEXT NOT NULL,              -- '' for Internet (the device's current public address)
+    external_port TEXT NOT NULL,              -- 1-65535 or any
+    internal_ip   TEXT NOT NULL,
+    internal_port TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX dnat_entries_by_instance ON dnat_entries(account_id, instance_id, created_at);
+  -- VBR grants and bindings (GrantSagInstanceToVbr, BindVbr). VBRs belong to VPC, another
+  -- product: a VBR is its id, region and owner's uid. Both rows live in the account of the SAG
+  -- instance's owner; vbr_uid is the account that may bind (the grantee) or did.
+  CREATE TABLE vbr_grants (
+    account_id    TEXT NOT NULL,
+    id            TEXT NOT NULL,              -- sgv-...
+    region_id     TEXT NOT NULL,              -- the instance's
+    instance_id   TEXT NOT NULL,
+    vbr_id        TEXT NOT NULL,
+    vbr_region_id TEXT NOT NULL,
+    vbr_uid       TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX vbr_grants_by_region ON vbr_grants(account_id, region_id, created_at);
+  CREATE TABLE vbr_bindings (
+    account_id    TEXT NOT NULL,
+    instance_id   TEXT NOT NULL,              -- one VBR per instance, one instance per VBR
+    region_id     TEXT NOT NULL,              -- the instance's
+    vbr_id        TEXT NOT NULL,
+    vbr_region_id TEXT NOT NULL,
+    vbr_uid       TEXT NOT NULL,              -- who bound it (the VBR's owner)
+    created_at    INTEGER NOT NULL,
+    PRIMARY KEY (account_id, instance_id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX vbr_bindings_by_vbr ON vbr_bindings(vbr_uid, vbr_id);
+  `,
 ];

@@ -11,6 +11,8 @@ import { createSnapshotRepository } from './snapshots';
 import { createReadCaches, type ReadCaches } from './read-cache';
 import { createAssociations } from '../families/shared/associations';
 import { createAclTables } from '../families/acls/acls-table';
+import { createNatTables } from '../families/nat/nat-table';
+import { createVbrTables } from '../families/vbr/vbr-table';
 
 /** Client accounts the read cache keeps at most (about 0.5 KB each). */
 const CACHED_CLIENT_USERS = 10_000;
@@ -55,6 +57,8 @@ export function createStore(db: Db) {
     enterpriseCodes: createEnterpriseCodeRepository(db),
     associations: createAssociations(db),
     ...createAclTables(db, caches),
+    ...createNatTables(db, caches),
+    ...createVbrTables(db, caches),
     snapshots: {
       ...snapshots,
       // A restore inserts rows no cache is told of, and a failed one rolls back: either way the caches start afresh.

@@ -22,6 +22,8 @@ const UNDOCUMENTED_NOT_FOUND = 'SAG.InstanceNoFound';
 /** Operations that document no error at all answer their family's not-found code (README, "How the emulator decides"). */
 const FAMILY_NOT_FOUND: Record<string, string> = {
   GetAclAttribute: 'InvalidId.ACL',
+  DescribeDnatEntries: 'InvalidId.SMARTAG',
+  UnbindVbr: 'InvalidId.SMARTAG',
 };
 
 t.test('a minimal valid request to every operation answers well-formed', async (t) => {

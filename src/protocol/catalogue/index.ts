@@ -15,6 +15,8 @@ import { instanceErrors } from './instances';
 import { ccnErrors } from './ccns';
 import { enterpriseCodeErrors } from './enterprise-codes';
 import { aclErrors } from './acls';
+import { natErrors } from './nat';
+import { vbrErrors } from './vbr';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -28,6 +30,8 @@ export const catalogue = {
   ...ccnErrors,
   ...enterpriseCodeErrors,
   ...aclErrors,
+  ...natErrors,
+  ...vbrErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };
