@@ -13,7 +13,7 @@ import { dispatch, type DispatchEnvironment, type DispatchResult } from './dispa
 import { apiError, type ApiError, type CatalogueCode } from './protocol/errors';
 import { guessFormat } from './protocol/read-request';
 import { renderError, type RenderedResponse } from './protocol/render';
-import { NonceStore } from './protocol/auth';
+import { NonceStore } from './protocol/nonce-store';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
 import { flushLog, turnLogStream } from './log-destination';

@@ -7,15 +7,9 @@ import CoreClient, { $OpenApiUtil } from '@alicloud/openapi-core';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import type { ApiRequest, Params } from '../../src/protocol/api-request';
 import { ApiError } from '../../src/protocol/errors';
-import {
-  authenticate,
-  NonceStore,
-  parseUtcTimestamp,
-  SIGNATURE_WINDOW_MS,
-  type AccessKeyRecord,
-  type AuthEnvironment,
-  type AuthMode,
-} from '../../src/protocol/auth';
+import { authenticate, type AccessKeyRecord, type AuthEnvironment, type AuthMode } from '../../src/protocol/auth';
+import { NonceStore } from '../../src/protocol/nonce-store';
+import { parseUtcTimestamp, SIGNATURE_WINDOW_MS } from '../../src/protocol/timestamp';
 import {
   formatTimestamp,
   headerValue,

@@ -11,7 +11,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import t from 'tap';
 import fc from 'fast-check';
-import { NonceStore, SIGNATURE_WINDOW_MS } from '../../src/protocol/auth';
+import { NonceStore } from '../../src/protocol/nonce-store';
+import { SIGNATURE_WINDOW_MS } from '../../src/protocol/timestamp';
 import { parseUrlEncoded } from '../../src/protocol/parse';
 
 /** The store as it was: one Map of `key\nnonce` -> absolute expiry, in arrival order. */
