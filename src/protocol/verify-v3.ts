@@ -1,18 +1,29 @@
 /**
  * Steps 1 and 2 of a v3 (ACS3-HMAC-SHA256, protocol.md section 4) request:
- * the Authorization header is well formed, covers every header the checks
- * trust, and names a supported algorithm; the claim the remaining checks read.
+ * the Authorization header is well formed, covers every header the emulator
+ * acts on, and names a supported algorithm (ACS3-HMAC-SHA256 or ACS3-HMAC-SM3); the claim the remaining checks read.
  */
 
 import type { ApiRequest } from './api-request';
 import { apiError } from './errors';
 import { header, type SignedClaim } from './signed-claim';
-import { V3_ALGORITHM, sha256Hex, type V3Authorization, v3CanonicalRequest, v3Signature, v3StringToSign } from './signing';
+import { type V3Authorization, v3CanonicalRequest, v3Digest, v3HashHex, v3Signature, v3StringToSign } from './signing';
 
 const V3_NAMES = { timestamp: 'x-acs-date', nonce: 'x-acs-signature-nonce', securityToken: 'x-acs-security-token' };
 
-/** Headers whose values the checks trust, so they must be covered by the signature when sent. */
-const V3_HEADERS_TO_SIGN = ['x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-security-token'];
+/**
+ * Headers the emulator acts on (the operation and API version it dispatches
+ * to, and what the checks trust), so they must be covered by the signature
+ * when sent: else a signed call could be turned into another in transit.
+ */
+const V3_HEADERS_TO_SIGN = [
+  'x-acs-action',
+  'x-acs-version',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-content-sha256',
+  'x-acs-security-token',
+];
 
 export function readV3Claim(request: ApiRequest, authorization: V3Authorization | undefined): SignedClaim {
   if (!authorization) throw apiError('IncompleteSignature');
@@ -20,9 +31,11 @@ export function readV3Claim(request: ApiRequest, authorization: V3Authorization 
     (name) => header(request, name) !== undefined && !authorization.signedHeaders.includes(name),
   );
   if (unsigned) throw apiError('IncompleteSignature', { description: `Header ${unsigned} must be listed in SignedHeaders.` });
-  if (authorization.algorithm !== V3_ALGORITHM) throw apiError('InvalidSignatureMethod');
+  const algorithm = authorization.algorithm;
+  if (v3Digest(algorithm) === undefined) throw apiError('InvalidSignatureMethod');
 
-  const bodyHash = sha256Hex(request.rawBody);
+  // With ACS3-HMAC-SM3 the official clients put the SM3 hash in x-acs-content-sha256, despite its name.
+  const bodyHash = v3HashHex(request.rawBody, algorithm);
   const declaredHash = header(request, 'x-acs-content-sha256');
   return {
     accessKeyId: authorization.accessKeyId,
@@ -45,7 +58,8 @@ export function readV3Claim(request: ApiRequest, authorization: V3Authorization 
           // Signed as sent; a client that omits the header signed the body's own hash.
           hashedPayload: declaredHash ?? bodyHash,
         }),
+        algorithm,
       ),
-    sign: v3Signature,
+    sign: (stringToSign, accessKeySecret) => v3Signature(stringToSign, accessKeySecret, algorithm),
   };
 }

@@ -4,11 +4,13 @@
  *
  * Strict verification order, first failure wins:
  *  1. Signature present: unsigned, or an empty v1 `Signature` -> MissingSignature;
- *     v3 Authorization malformed, or one of x-acs-date / x-acs-signature-nonce /
- *     x-acs-content-sha256 / x-acs-security-token sent but left out of
- *     SignedHeaders (the checks below would trust an unsigned value) -> IncompleteSignature.
+ *     v3 Authorization malformed, or one of x-acs-action / x-acs-version /
+ *     x-acs-date / x-acs-signature-nonce / x-acs-content-sha256 /
+ *     x-acs-security-token sent but left out of SignedHeaders (the dispatcher
+ *     or the checks below would act on an unsigned value) -> IncompleteSignature.
  *  2. Algorithm: v1 `SignatureMethod` absent -> MissingSignatureMethod, not
- *     HMAC-SHA1 -> InvalidSignatureMethod; v3 not ACS3-HMAC-SHA256 -> InvalidSignatureMethod.
+ *     HMAC-SHA1 -> InvalidSignatureMethod; v3 neither ACS3-HMAC-SHA256 nor
+ *     ACS3-HMAC-SM3 -> InvalidSignatureMethod.
  *  3. AccessKeyId (v1 param, v3 Credential) absent -> MissingAccessKeyId.
  *  4. Time (v1 `Timestamp`, v3 `x-acs-date`): absent -> Missing{Name},
  *     not ISO 8601 UTC -> InvalidTimeStamp.Format, more than 15 minutes from
@@ -19,7 +21,8 @@
  *     absent with an STS key -> Missing{Name}. The token's value is not
  *     checked: the emulator stores no tokens.
  *  7. v3 only: `x-acs-content-sha256` differs from the body's hash -> InvalidParameter.ContentSHA256.
- *  8. Signature differs -> SignatureDoesNotMatch, quoting the server's string to sign.
+ *  8. Signature differs -> SignatureDoesNotMatch, quoting the server's string to sign
+ *     with secret parameters' values masked (secrets.ts).
  *  9. Nonce (v1 `SignatureNonce`, v3 `x-acs-signature-nonce`): absent ->
  *     Missing{Name}; already used with this key within 15 minutes -> SignatureNonceUsed.
  * A nonce is recorded only once all nine passed, so a rejected request never
@@ -31,6 +34,7 @@ import type { ApiRequest } from './api-request';
 import type { AccessKeyRecord, AuthEnvironment } from './auth';
 import { apiError, missingParameter, signatureDoesNotMatch } from './errors';
 import type { NonceStore } from './nonce-store';
+import { redactStringToSign } from './secrets';
 import type { SignedClaim } from './signed-claim';
 import type { V3Authorization } from './signing';
 import { checkTimestamp } from './timestamp';
@@ -84,7 +88,8 @@ function checkSecurityToken(claim: SignedClaim, key: AccessKeyRecord): void {
 function checkSignature(claim: SignedClaim, key: AccessKeyRecord): void {
   const stringToSign = claim.stringToSign();
   if (!sameText(claim.sign(stringToSign, key.accessKeySecret), claim.receivedSignature)) {
-    throw signatureDoesNotMatch(stringToSign);
+    // The client's own secrets (a Password it sent) are masked: answers and logs must not echo them.
+    throw signatureDoesNotMatch(redactStringToSign(stringToSign));
   }
 }
 

@@ -234,4 +234,13 @@ export const migrations: readonly string[] = [
   -- Whether the CCN is the account's default one (CreateCloudConnectNetwork IsDefault).
   ALTER TABLE ccns ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Nonces of accepted signed calls until they expire, so that a file database
+  -- refuses a replay after a restart as it did before (issue 16, item 2).
+  CREATE TABLE used_nonces (
+    nonce_key  TEXT PRIMARY KEY,            -- access key id, a newline, the nonce
+    expires_at INTEGER NOT NULL             -- epoch milliseconds
+  );
+  CREATE INDEX used_nonces_by_expiry ON used_nonces(expires_at);
+  `,
 ];
