@@ -430,7 +430,7 @@ function scenarioArgs(scenario: Scenario, fixtureFile: string, name: string): st
 
 function implementedActions(): Set<string> {
   // The compiled registry, as the server under test loads it.
-  const registry = require(path.join(ROOT, 'dist', 'src', 'operations', 'index.js')) as { operations: ReadonlyMap<string, unknown> };
+  const registry = require(path.join(ROOT, 'dist', 'src', 'families', 'index.js')) as { operations: ReadonlyMap<string, unknown> };
   return new Set(registry.operations.keys());
 }
 

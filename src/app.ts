@@ -13,7 +13,9 @@ import { dispatch, type DispatchEnvironment, type DispatchResult } from './dispa
 import { apiError, type ApiError, type CatalogueCode } from './protocol/errors';
 import { guessFormat } from './protocol/read-request';
 import { renderError, type RenderedResponse } from './protocol/render';
-import { NonceStore } from './protocol/auth';
+import { NonceStore } from './protocol/nonce-store';
+import { SIGNATURE_WINDOW_MS } from './protocol/timestamp';
+import { createUsedNonces } from './storage/used-nonces';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
 import { flushLog, turnLogStream } from './log-destination';
@@ -34,6 +36,7 @@ const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']
 
 export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance> {
   const emulator = openEmulator(config);
+  const nonces = openNonceStore(emulator);
   const app = Fastify({
     // Lines are written once per turn of the event loop (log-destination.ts says why).
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: turnLogStream },
@@ -78,6 +81,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
   });
   app.decorate('emulator', emulator);
   app.addHook('onClose', async () => {
+    nonces.flush();
     emulator.close();
     flushLog();
   });
@@ -92,7 +96,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
       mode: config.auth,
       findKey: (id) => emulator.store.accounts.findKey(id),
       defaultAccountId: emulator.defaultAccountId,
-      nonces: new NonceStore(),
+      nonces: nonces.store,
       now: Date.now,
     },
     logInternalError: (error, requestId) => app.log.error({ err: error, requestId }, 'internal error'),
@@ -272,4 +276,16 @@ function answerClientError(this: FastifyInstance, error: Error & { code?: string
     socket.write(`${head.join('\r\n')}\r\n\r\n${response.body}`);
   }
   socket.destroy();
+}
+
+/**
+ * The nonces of strict signatures: in memory, and with a file database also
+ * in the file, so that a restart still refuses a replay (README, Signatures).
+ */
+function openNonceStore(emulator: Emulator): { store: NonceStore; flush(): void } {
+  if (emulator.config.db === ':memory:') return { store: new NonceStore(), flush: () => undefined };
+  const used = createUsedNonces(emulator.store.db);
+  const store = new NonceStore(SIGNATURE_WINDOW_MS, undefined, (key, expiry) => used.record(key, expiry));
+  for (const [key, expiry] of used.load(Date.now())) store.restore(key, expiry);
+  return { store, flush: used.flush };
 }

@@ -1,5 +1,6 @@
 /** The request journal: a bounded ring buffer of API calls, for tests to assert on. */
 import { JournalText } from './journal-text';
+import { REDACTED, SECRET_PARAMS, redactStringToSign } from '../protocol/secrets';
 
 export interface JournalEntry {
   /** Increasing sequence number; survives the ring's wrap-around. */
@@ -36,22 +37,15 @@ export interface JournalFilter {
   afterTime?: number;
 }
 
-const REDACTED = '***';
-// Md5Key: the OSPF authentication key of ModifySagRouteProtocolOspf and UpdateSmartAccessGatewayOspfRoute.
-const SECRET_PARAMS = new Set(['Signature', 'SecurityToken', 'Password', 'AccessKeySecret', 'Md5Key']);
-
 export function redactParams(params: Record<string, string>): Record<string, string> {
   const copy: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) copy[key] = SECRET_PARAMS.has(key) ? REDACTED : value;
   return copy;
 }
 
-// In a v1 string to sign every `&` of the canonical query is `%26` and every `=` is `%3D`.
-const SECRET_IN_STRING_TO_SIGN = new RegExp(`((?:&|%26)(?:${[...SECRET_PARAMS].join('|')})%3D).*?(?=%26|$)`, 'g');
-
 /** A lenient-mode failure: SignatureDoesNotMatch quotes the string to sign, whose secret values are masked here. */
 export function redactAuthFailure(text: string | null): string | null {
-  return text === null ? null : text.replace(SECRET_IN_STRING_TO_SIGN, `$1${REDACTED}`);
+  return text === null ? null : redactStringToSign(text);
 }
 
 /**

@@ -11,6 +11,19 @@ import type { Params } from './api-request';
 export const V1_SIGNATURE_METHOD = 'HMAC-SHA1';
 export const V1_SIGNATURE_VERSION = '1.0';
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
+/** The v3 variant with the Chinese national hash SM3 (GB/T 32905), which openapi-core offers as signatureAlgorithm. */
+export const V3_SM3_ALGORITHM = 'ACS3-HMAC-SM3';
+
+/** The hash of each v3 algorithm: of the canonical request, of the payload (x-acs-content-sha256) and in the HMAC. */
+const V3_DIGESTS: ReadonlyMap<string, 'sha256' | 'sm3'> = new Map([
+  [V3_ALGORITHM, 'sha256'],
+  [V3_SM3_ALGORITHM, 'sm3'],
+]);
+
+/** The hash a v3 algorithm name stands for; undefined for one the emulator does not verify. */
+export function v3Digest(algorithm: string): 'sha256' | 'sm3' | undefined {
+  return V3_DIGESTS.get(algorithm);
+}
 
 /** Request headers as Node gives them: lower-case names, repeated ones as arrays. */
 export type HeaderMap = Record<string, string | string[] | undefined>;
@@ -188,17 +201,22 @@ export function v3CanonicalRequest(input: V3CanonicalInput): string {
   ].join('\n');
 }
 
-export function v3StringToSign(canonicalRequest: string): string {
-  return `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
+/** A payload's or canonical request's hash, hex, with the algorithm's digest (SHA-256 unless SM3). */
+export function v3HashHex(data: string, algorithm: string = V3_ALGORITHM): string {
+  return algorithm === V3_ALGORITHM ? sha256Hex(data) : createHash(v3Digest(algorithm) ?? 'sha256').update(data, 'utf8').digest('hex');
 }
 
-/** hex HMAC-SHA256 keyed with the bare secret (no `&`, unlike v1). */
-export function v3Signature(stringToSign: string, accessKeySecret: string): string {
-  return createHmac('sha256', accessKeySecret).update(stringToSign, 'utf8').digest('hex');
+export function v3StringToSign(canonicalRequest: string, algorithm: string = V3_ALGORITHM): string {
+  return `${algorithm}\n${v3HashHex(canonicalRequest, algorithm)}`;
 }
 
-export function signV3(input: V3CanonicalInput, accessKeySecret: string): string {
-  return v3Signature(v3StringToSign(v3CanonicalRequest(input)), accessKeySecret);
+/** hex HMAC (SHA-256 unless SM3) keyed with the bare secret (no `&`, unlike v1). */
+export function v3Signature(stringToSign: string, accessKeySecret: string, algorithm: string = V3_ALGORITHM): string {
+  return createHmac(v3Digest(algorithm) ?? 'sha256', accessKeySecret).update(stringToSign, 'utf8').digest('hex');
+}
+
+export function signV3(input: V3CanonicalInput, accessKeySecret: string, algorithm: string = V3_ALGORITHM): string {
+  return v3Signature(v3StringToSign(v3CanonicalRequest(input), algorithm), accessKeySecret, algorithm);
 }
 
 export interface V3Authorization {

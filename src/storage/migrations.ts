@@ -296,4 +296,13 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX vbr_bindings_by_vbr ON vbr_bindings(vbr_uid, vbr_id);
   `,
+  // 11: nonces of accepted signed calls until they expire, so that a file database
+  // refuses a replay after a restart as it did before.
+  `
+  CREATE TABLE used_nonces (
+    nonce_key  TEXT PRIMARY KEY,            -- access key id, a newline, the nonce
+    expires_at INTEGER NOT NULL             -- epoch milliseconds
+  );
+  CREATE INDEX used_nonces_by_expiry ON used_nonces(expires_at);
+  `,
 ];

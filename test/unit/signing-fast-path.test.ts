@@ -8,7 +8,9 @@ import { createHmac } from 'node:crypto';
 import t from 'tap';
 import fc from 'fast-check';
 import type { ApiRequest, Params } from '../../src/protocol/api-request';
-import { authenticate, NonceStore, parseUtcTimestamp, type AccessKeyRecord } from '../../src/protocol/auth';
+import { authenticate, type AccessKeyRecord } from '../../src/protocol/auth';
+import { NonceStore } from '../../src/protocol/nonce-store';
+import { parseUtcTimestamp } from '../../src/protocol/timestamp';
 import { ApiError } from '../../src/protocol/errors';
 import { emptyParams, parseUrlEncoded } from '../../src/protocol/parse';
 import {
