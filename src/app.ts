@@ -3,7 +3,6 @@
  * startEmulator do that; tests use app.inject()). One route serves the API
  * at `/`; the control plane lives under /_emulator/.
  */
-import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -19,6 +18,7 @@ import { createUsedNonces } from './storage/used-nonces';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
 import { flushLog, turnLogStream } from './log-destination';
+import { answerInEnvelope, answerParseError, drainUnreadBody } from './http-edges';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +64,8 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
       // Request line plus headers, a GET's whole query string included: Node's default,
       // stated so the limit is deliberate (RequestHeaderFieldsTooLarge beyond it).
       maxHeaderSize: MAX_HEADER_BYTES,
+      // Node answers a missing Host with a bare 400 of its own; the onRequest hook below answers in the envelope.
+      requireHostHeader: false,
     },
     clientErrorHandler: answerClientError,
     // While closing, Fastify answers requests already on a connection with its own 503 body,
@@ -80,6 +82,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
   });
   app.decorate('emulator', emulator);
+  answerInEnvelope(app.server);
   app.addHook('onClose', async () => {
     nonces.flush();
     emulator.close();
@@ -102,6 +105,13 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     logInternalError: (error, requestId) => app.log.error({ err: error, requestId }, 'internal error'),
   };
 
+  // HTTP/1.1 requires Host (RFC 9112 section 3.2); HTTP/1.0 has none to send. A callback hook: no promise per call.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.headers.host !== undefined || request.raw.httpVersion === '1.0') return done();
+    reply.header('connection', 'close');
+    sendApiError(reply, apiError('MalformedRequest', { description: 'An HTTP/1.1 request must carry a Host header.' }), request.raw.url ?? '');
+  });
+
   app.route({ method: ALL_METHODS, url: '/', handler: (request, reply) => serveApi(request, reply, environment) });
   registerControlRoutes(app, emulator);
 
@@ -114,6 +124,11 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
   app.setErrorHandler((error, request, reply) => {
     const known = frameworkError(error as { statusCode?: number });
     if (known.code === 'InternalError') request.log.error({ err: error }, 'internal error');
+    if (known.code === 'RequestEntityTooLarge') {
+      // Fastify asks to close at once; read the rest of the body first (bounded), so the client reads this answer.
+      reply.removeHeader('connection');
+      drainUnreadBody(request.raw);
+    }
     return sendApiError(reply, known, request.raw.url ?? '');
   });
   // A callback hook, not an async one: no promise per call.
@@ -252,30 +267,18 @@ function frameworkError(error: { statusCode?: number; code?: string }): ApiError
 /**
  * Errors Node's HTTP parser meets before Fastify sees a request (a malformed
  * request line or header, headers over MAX_HEADER_BYTES, requestTimeout):
- * answered in the envelope, then the connection is closed. Fastify's default
+ * answered in the envelope after the answers owed to the requests before it
+ * on the connection, then the connection closes (http-edges.ts). Fastify's default
  * answers its own JSON shape and logs the raw bytes, which may hold a
  * signature or a password; only the error code is logged here.
  */
 function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   this.log.debug({ code: error.code }, 'client error');
-  // Never write into a response already under way on this connection.
-  const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
-  if (socket.writable && !inFlight?.headersSent) {
-    const code: CatalogueCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'RequestTimeout'
-      : error.code === 'HPE_HEADER_OVERFLOW' ? 'RequestHeaderFieldsTooLarge'
-        : 'MalformedRequest';
-    const response = renderError(apiError(code), newRequestId(), 'JSON');
-    const head = [
-      `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status]}`,
-      `content-type: ${response.contentType}`,
-      `content-length: ${Buffer.byteLength(response.body)}`,
-      'connection: close',
-      ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
-    ];
-    socket.write(`${head.join('\r\n')}\r\n\r\n${response.body}`);
-  }
-  socket.destroy();
+  const code: CatalogueCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'RequestTimeout'
+    : error.code === 'HPE_HEADER_OVERFLOW' ? 'RequestHeaderFieldsTooLarge'
+      : 'MalformedRequest';
+  answerParseError(socket, code, this.emulator.config.requestTimeout);
 }
 
 /**

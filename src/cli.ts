@@ -2,8 +2,10 @@
 /** The command-line entry: resolve settings, listen, and close cleanly on SIGTERM/SIGINT. */
 import { ConfigError, helpText, resolveConfig } from './config';
 import { FixtureError } from './fixtures/loader';
+import { DatabaseFileError } from './storage/database-file';
 import { buildApp } from './app';
 import { controlAccess } from './control/admin';
+import { closeWithGrace } from './close-with-grace';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -29,14 +31,25 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    closeWithGrace(app).then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof FixtureError;
-  process.stderr.write(`smartag-emulator: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
-  process.exit(known ? 2 : 1);
+  const known = error instanceof ConfigError || error instanceof FixtureError || error instanceof DatabaseFileError;
+  const line = known ? (error as Error).message : listenFailure(error);
+  process.stderr.write(`smartag-emulator: ${line ?? String((error as Error)?.stack ?? error)}\n`);
+  process.exit(line === undefined ? 1 : 2);
 });
+
+/** A failure to listen, as one line with its fix; undefined for anything else. */
+function listenFailure(error: unknown): string | undefined {
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
+  const where = `${address ?? 'the host'}:${port ?? '?'}`;
+  if (code === 'EADDRINUSE') return `cannot listen on ${where}: the port is in use; stop what uses it, or choose another with --port (SMARTAG_PORT).`;
+  if (code === 'EACCES') return `cannot listen on ${where}: permission denied; choose a port above 1023 with --port (SMARTAG_PORT).`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on ${where}: no such local address; choose another with --host (SMARTAG_HOST).`;
+  return undefined;
+}

@@ -17,6 +17,7 @@ import type { JournalEntry } from './control/journal';
 import { findRequests, type RequestQuery } from './control/journal-query';
 import type { FaultRule, FaultRuleInput } from './control/faults';
 import type { SnapshotView } from './control/snapshots';
+import { closeWithGrace } from './close-with-grace';
 
 export interface StartedEmulator {
   /** e.g. http://127.0.0.1:41234 (pop-core's endpoint; openapi clients take host:port). */
@@ -73,7 +74,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Started
     clearFaults: () => {
       emulator.faults.clear();
     },
-    close: () => app.close(),
+    close: () => closeWithGrace(app),
   };
 }
 

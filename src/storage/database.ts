@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrations } from './migrations';
+import { checkBeforeOpen, checkOpened, explainOpenFailure } from './database-file';
 
 export type Db = Database.Database;
 
@@ -16,11 +17,22 @@ export type Db = Database.Database;
  * replays the WAL.
  */
 export function openDatabase(path: string): Db {
-  const db = new Database(path);
-  if (path !== ':memory:') {
+  if (path === ':memory:') return configure(new Database(path));
+  checkBeforeOpen(path);
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
+    checkOpened(path, db, migrations.length);
+    return configure(db);
+  } catch (error) {
+    db?.close();
+    return explainOpenFailure(path, error);
   }
+}
+
+function configure(db: Db): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

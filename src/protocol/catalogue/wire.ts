@@ -9,6 +9,7 @@ export const wireErrors = {
   'InvalidParameter.TooLong': { status: 400, message: 'A parameter is longer than the emulator accepts.' },
   'InvalidParameter.TooMany': { status: 400, message: 'The request has more parameters than the emulator accepts.' },
   'MalformedRequest': { status: 400, message: 'The HTTP request could not be read.' },
+  'ExpectationFailed': { status: 417, message: 'The Expect header asks for an expectation the emulator does not meet (only 100-continue is known).' },
   'RequestTimeout': { status: 408, message: 'The request was not received completely in time.' },
   'InvalidParameter.Unknown': { status: 400, message: 'This action does not define these parameters (strict parameter checking is on):' },
   'NotImplemented': { status: 501, message: 'This action has no stateful implementation in the emulator; start it with --unimplemented example to get a synthesised answer.' },

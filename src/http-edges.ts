@@ -1,0 +1,134 @@
+/**
+ * HTTP at its edges: what a connection gets when a request cannot be served
+ * as an API call. Every answer is in the Alibaba envelope where HTTP allows a
+ * body, no answer already owed on the connection is lost, and a connection is
+ * never closed under a client that is still sending (that would reset it,
+ * and a client busy writing would see `EPIPE` instead of the answer).
+ */
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { apiError, type CatalogueCode } from './protocol/errors';
+import { renderError } from './protocol/render';
+import { newRequestId } from './dispatcher';
+
+/**
+ * After an answer that leaves a body unread (413), the rest of the body is
+ * read and discarded for at most this long and this many bytes, then the
+ * connection closes (nginx's lingering close): long enough for a client on
+ * loopback to finish writing a few hundred MiB, short enough that nobody can
+ * hold the server by never finishing.
+ */
+export const LINGER_MS = 5000;
+export const LINGER_BYTES = 64 * 1024 * 1024;
+
+/** The whole error answer as bytes on the wire, closing the connection. */
+export function rawErrorAnswer(code: CatalogueCode, description?: string): string {
+  const response = renderError(apiError(code, description === undefined ? {} : { description }), newRequestId(), 'JSON');
+  const head = [
+    `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status]}`,
+    `content-type: ${response.contentType}`,
+    `content-length: ${Buffer.byteLength(response.body)}`,
+    'connection: close',
+    ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${response.body}`;
+}
+
+/**
+ * Node's parser failed on this connection (a malformed request line or header, headers too
+ * large, the request timed out). Answers already owed for the requests before it are written
+ * first, in order, waiting at most `waitMs`; then this error, and the connection closes
+ * gracefully.
+ */
+export function answerParseError(socket: Socket, code: CatalogueCode, waitMs: number): void {
+  const flagged = socket as Socket & { [ANSWERED]?: boolean };
+  // The failed parser reports every later chunk again: answer once.
+  if (flagged[ANSWERED]) return;
+  flagged[ANSWERED] = true;
+  // Stop feeding the failed parser; what the client still sends is read and dropped.
+  socket.removeAllListeners('data');
+  socket.on('data', () => undefined);
+  const giveUp = setTimeout(() => socket.destroy(), waitMs + PARSE_ERROR_LINGER_MS);
+  giveUp.unref();
+  socket.once('close', () => clearTimeout(giveUp));
+  afterOwedAnswers(socket, () => {
+    if (!socket.writable) return socket.destroy();
+    socket.end(rawErrorAnswer(code));
+    lingerThenClose(socket, PARSE_ERROR_LINGER_MS);
+  });
+}
+
+const ANSWERED = Symbol('parse error answered');
+
+interface HeldResponse extends NodeJS.EventEmitter {
+  writableFinished: boolean;
+  req?: IncomingMessage;
+}
+
+/**
+ * Runs `then` once every response Node holds for this connection (the current one and any
+ * queued behind it) has been written. A response whose request never arrived whole is the
+ * failed request itself (a timed-out or malformed body): nothing is owed for it.
+ */
+function afterOwedAnswers(socket: Socket, then: () => void): void {
+  const current = (socket as Socket & { _httpMessage?: HeldResponse | null })._httpMessage;
+  if (current && !current.writableFinished && current.req?.complete !== false) {
+    // Node hands the connection to the next queued response in its own 'finish' listener, which runs first.
+    current.once('finish', () => setImmediate(() => afterOwedAnswers(socket, then)));
+    current.once('close', () => setImmediate(() => afterOwedAnswers(socket, then)));
+    return;
+  }
+  then();
+}
+
+/**
+ * After an answer to a request that could not be read, the client is rarely still sending:
+ * a short linger lets it read the answer without holding the connection.
+ */
+const PARSE_ERROR_LINGER_MS = 1000;
+
+/** After our last byte: keep reading (and dropping) until the client closes, or `lingerMs`. */
+function lingerThenClose(socket: Socket, lingerMs: number): void {
+  const timer = setTimeout(() => socket.destroy(), lingerMs);
+  timer.unref();
+  socket.once('end', () => socket.destroy());
+  socket.once('close', () => clearTimeout(timer));
+  socket.resume();
+}
+
+/**
+ * A request answered before its body was read (413): read and discard the rest, bounded by
+ * LINGER_BYTES and LINGER_MS, so the client reads the answer instead of a reset. Node keeps the
+ * connection when the body has been read whole; beyond the bounds it is closed.
+ */
+export function drainUnreadBody(request: IncomingMessage): void {
+  if (request.complete) return;
+  let bytes = 0;
+  const stop = () => request.socket.destroy();
+  const timer = setTimeout(stop, LINGER_MS);
+  timer.unref();
+  request.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > LINGER_BYTES) stop();
+  });
+  request.once('end', () => clearTimeout(timer));
+  request.once('close', () => clearTimeout(timer));
+  request.resume();
+}
+
+/**
+ * Requests Node answers by itself unless told otherwise: an `Expect` it does not know (a bare
+ * 417) and CONNECT (no answer at all). Both get the envelope.
+ */
+export function answerInEnvelope(server: Server): void {
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const answer = renderError(apiError('ExpectationFailed'), newRequestId(), 'JSON');
+    drainUnreadBody(request);
+    response.writeHead(answer.status, { ...answer.headers, 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+    response.end(answer.body);
+  });
+  server.on('connect', (_request: IncomingMessage, socket: Socket) => {
+    socket.end(rawErrorAnswer('UnsupportedHTTPMethod', 'CONNECT is not served: the emulator is not a proxy.'));
+    lingerThenClose(socket, PARSE_ERROR_LINGER_MS);
+  });
+}
