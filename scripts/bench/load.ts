@@ -8,12 +8,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { roamPair, SOURCE_USERS } from './bench-fixtures';
+import { roamPair, SOURCE_USERS } from './fixtures';
 
 /** How the paths of a run are made. */
 export type Workload =
   | { kind: 'fixed'; path: string }
-  /** Roam i, i = start, start+1, ... (see bench-fixtures roamPair). */
+  /** Roam i, i = start, start+1, ... (see fixtures.ts roamPair). */
   | { kind: 'roam'; prefix: string; start: number }
   /** prefix + `&PageNumber=n`, n cycling 1..pages. */
   | { kind: 'pages'; prefix: string; pages: number }
@@ -88,7 +88,7 @@ export function hasCommand(name: string): boolean {
 // wrk
 
 const LUA = `
--- Written by scripts/bench-load.ts. One thread (-t1); globals are per thread.
+-- Written by scripts/bench/load.ts. One thread (-t1); globals are per thread.
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 
