@@ -18,7 +18,9 @@ export type Workload =
   /** prefix + `&PageNumber=n`, n cycling 1..pages. */
   | { kind: 'pages'; prefix: string; pages: number }
   /** Each line of a file once, in order (pre-signed requests). */
-  | { kind: 'list'; file: string; count: number };
+  | { kind: 'list'; file: string; count: number }
+  /** The lines of a small file, cycled in order (a read's pages or rows). */
+  | { kind: 'cycle'; file: string };
 
 export interface Expectation {
   status: number;
@@ -108,12 +110,20 @@ function init(args)
     -- this wrk stall for tens of milliseconds at a time (p99 60-80 ms against 10-12 ms with
     -- 100,000 lines, the same server and requests), which the list scenarios' p99 then showed.
     paths = assert(io.open(args[4], "r"))
+  elseif mode == "cycle" then
+    -- A few dozen lines at most: kept as prepared requests.
+    cycle = {}
+    for line in io.lines(args[4]) do table.insert(cycle, wrk.format("GET", line)) end
   end
 end
 
 function request()
   if mode == "fixed" then return fixed end
   local n = count
+  if mode == "cycle" then
+    count = count + 1
+    return cycle[n % #cycle + 1]
+  end
   count = count + 1
   if mode == "roam" then
     n = start + n
@@ -180,6 +190,8 @@ function luaArgs({ workload, expect }: RunOptions): string[] {
       return ['pages', ...common, workload.prefix, String(workload.pages)];
     case 'list':
       return ['list', ...common, workload.file];
+    case 'cycle':
+      return ['cycle', ...common, workload.file];
   }
 }
 
@@ -299,6 +311,10 @@ function pathGenerator(workload: Workload): (n: number) => string | undefined {
     case 'list': {
       const paths = fs.readFileSync(workload.file, 'utf8').split('\n');
       return (n) => (n < workload.count ? paths[n] : undefined);
+    }
+    case 'cycle': {
+      const paths = fs.readFileSync(workload.file, 'utf8').split('\n').filter((line) => line !== '');
+      return (n) => paths[n % paths.length];
     }
   }
 }

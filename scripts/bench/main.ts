@@ -30,9 +30,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASELINE, CLI, DEFAULT_FIXTURES, failures, log, ONLY, PROFILE, REPORT, ROOT, started, STARTUP_CLIENT_ACCOUNTS, tmp, WRITE, children } from './context';
-import { largeStartupFixture, loadFixture, writeJson } from './fixtures';
+import { aclWithRules } from './families/acls';
+import { BIG_ACL_ID, BIG_ACL_RULES, bigAclFixture, largeStartupFixture, loadFixture, writeJson } from './fixtures';
+import { runReads } from './reads';
 import { findLoadTool } from './load';
-import { SCENARIOS, HEAD_TO_HEAD } from './scenarios';
+import { SCENARIOS, HEAD_TO_HEAD, type FixtureFiles } from './scenarios';
 import type { HeadToHeadResult, ScenarioResult } from './results';
 import { implementedActions, raiseCeiling, runBaseline, runHeadToHead, runScenario, startPacer } from './runner';
 import { LOAD_CPU, PINNED } from './servers';
@@ -46,7 +48,10 @@ async function main(): Promise<void> {
   if (LOAD_CPU !== null) spawnSync('taskset', ['-pc', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
   const tool = findLoadTool(log, tmp);
   log(`load generator: ${tool.name} ${tool.version}; ${PINNED ? 'server on CPU 0, load on CPU 1' : 'no CPU pinning'}; temp dir ${tmp}`);
-  const fixtureFile = writeJson(tmp, 'load-fixture.json', loadFixture());
+  const fixtures: FixtureFiles = {
+    load: writeJson(tmp, 'load-fixture.json', loadFixture()),
+    'big-acl': writeJson(tmp, 'big-acl-fixture.json', bigAclFixture(aclWithRules(BIG_ACL_ID, 'cn-hangzhou', BIG_ACL_RULES))),
+  };
   const largeFixture = writeJson(tmp, 'startup-fixture.json', largeStartupFixture(DEFAULT_FIXTURES, STARTUP_CLIENT_ACCOUNTS));
   const implemented = implementedActions();
 
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
   try {
     for (const scenario of SCENARIOS) {
       if (ONLY && !ONLY.includes(scenario.id)) continue;
-      const result = await runScenario(tool, scenario, fixtureFile, implemented, pacer);
+      const result = await runScenario(tool, scenario, fixtures, implemented, pacer);
       if (scenario.id === 'roam-json' && !result.skipped) raiseCeiling(result.points, 1.6);
       results.push(result);
     }
@@ -67,15 +72,16 @@ async function main(): Promise<void> {
   const headToHead: HeadToHeadResult[] = [];
   for (const pair of HEAD_TO_HEAD) {
     const ran = (id: string) => results.some((r) => r.scenario.id === id && !r.skipped);
-    if (ran(pair.base) && ran(pair.other)) headToHead.push(await runHeadToHead(tool, pair, fixtureFile));
+    if (ran(pair.base) && ran(pair.other)) headToHead.push(await runHeadToHead(tool, pair, fixtures));
   }
+  const reads = await runReads(tool);
   const baselineEnd = await runBaseline(tool);
   log('start-up times');
   const startups = await measureStartups(largeFixture);
   log('restore times');
   const restores = await measureRestore();
 
-  const report = render(tool, baseline, baselineEnd, results, headToHead, startups, restores, (Date.now() - started) / 1000);
+  const report = render(tool, baseline, baselineEnd, results, headToHead, reads, startups, restores, (Date.now() - started) / 1000);
   process.stdout.write(`${report}\n`);
   if (failures.length > 0) {
     process.stdout.write(`\nFAILED: ${failures.length} problem(s); BENCHMARKS.md not written.\n`);

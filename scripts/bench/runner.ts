@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkDeadline, CLI, ROOT, BASELINE, failures, log, median, SETTINGS, tmp, PACER_SEC, CONNECTIONS } from './context';
-import { ROAM_PAIRS, listPrefix, PAGES, roamPath, roamPrefix, signedRoamPaths, userExistPath } from './fixtures';
+import { BIG_ACL_PAGES, bigAclPrefix, ROAM_PAIRS, listPrefix, PAGES, roamPath, roamPrefix, signedRoamPaths, userExistPath } from './fixtures';
 import type { Expectation, LoadResult, LoadTool, Workload } from './load';
-import { BASELINE_SCENARIO, expectation, HEAD_TO_HEAD_ROUNDS, HEAD_TO_HEAD_SEC, SCENARIOS, type HeadToHeadPair, type Scenario } from './scenarios';
+import { BASELINE_SCENARIO, expectation, HEAD_TO_HEAD_ROUNDS, HEAD_TO_HEAD_SEC, SCENARIOS, type FixtureFiles, type HeadToHeadPair, type Scenario } from './scenarios';
 import type { HeadToHeadResult, Point, ScenarioResult } from './results';
 import { cpuSeconds, LOAD_CPU, startServer, statusKb, stopServer, type Server } from './servers';
 
@@ -37,6 +37,8 @@ export function workloadFor(scenario: Scenario, cursor: RoamCursor, connections:
       return { kind: 'fixed', path: userExistPath(scenario.format) };
     case 'list':
       return { kind: 'pages', prefix: listPrefix(scenario.format), pages: PAGES };
+    case 'big-acl':
+      return { kind: 'pages', prefix: bigAclPrefix(), pages: BIG_ACL_PAGES };
     case 'roam': {
       if (!scenario.strict) return { kind: 'roam', prefix: roamPrefix(scenario.format), start: cursor.next };
       // Signed requests cannot be made in Lua: sign them now (fresh timestamp, one nonce each).
@@ -141,8 +143,8 @@ export async function startPacer(tool: LoadTool): Promise<Pacer> {
     stop: () => stopServer(server),
   };
 }
-export function scenarioArgs(scenario: Scenario, fixtureFile: string, name: string): string[] {
-  const args = ['--fixtures', fixtureFile];
+export function scenarioArgs(scenario: Scenario, fixtures: FixtureFiles, name: string): string[] {
+  const args = ['--fixtures', fixtures[scenario.fixture ?? 'load']];
   if (scenario.db === 'file') {
     const dbFile = path.join(tmp, `${name}.db`);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
@@ -159,14 +161,14 @@ export function implementedActions(): Set<string> {
 }
 
 export async function runScenario(
-  tool: LoadTool, scenario: Scenario, fixtureFile: string, implemented: Set<string>, pacer: Pacer,
+  tool: LoadTool, scenario: Scenario, fixtures: FixtureFiles, implemented: Set<string>, pacer: Pacer,
 ): Promise<ScenarioResult> {
   const empty = { scenario, points: [], peakRssKb: NaN, idleRssKb: NaN, logBytesPerRequest: NaN, accountsWritten: 0 };
   if (!implemented.has(scenario.action)) {
     log(`${scenario.id}: skipped: not implemented (${scenario.action} is not in src/families/index.ts)`);
     return { ...empty, skipped: 'not implemented' };
   }
-  const args = scenarioArgs(scenario, fixtureFile, scenario.id);
+  const args = scenarioArgs(scenario, fixtures, scenario.id);
   const server = await startServer(scenario.id, CLI, args);
   try {
     const idleRssKb = statusKb(server.pid, 'VmRSS');
@@ -196,13 +198,13 @@ export async function runScenario(
   }
 }
 
-export async function runHeadToHead(tool: LoadTool, pair: HeadToHeadPair, fixtureFile: string): Promise<HeadToHeadResult> {
+export async function runHeadToHead(tool: LoadTool, pair: HeadToHeadPair, fixtures: FixtureFiles): Promise<HeadToHeadResult> {
   const [base, other] = [pair.base, pair.other].map((id) => SCENARIOS.find((s) => s.id === id)!);
   const servers: Server[] = [];
   try {
     for (const scenario of [base, other]) {
       const name = `h2h-${scenario.id}`;
-      servers.push(await startServer(name, CLI, scenarioArgs(scenario, fixtureFile, name)));
+      servers.push(await startServer(name, CLI, scenarioArgs(scenario, fixtures, name)));
     }
     const cursors = [new RoamCursor(), new RoamCursor()];
     const window = async (side: 0 | 1, seconds: number) => {

@@ -1,9 +1,13 @@
 /** The load scenarios (data): what each sends, to which server, and what every answer must hold. */
 import { QUICK } from './context';
-import type { Format } from './fixtures';
+import { BIG_ACL_RULES, type Format } from './fixtures';
 import type { Expectation } from './load';
 
-export type Kind = 'roam' | 'exists' | 'list';
+export type Kind = 'roam' | 'exists' | 'list' | 'big-acl';
+
+/** The fixture files a scenario's server may load (main.ts writes them): the load fixture, or it plus an ACL of 10,000 rules. */
+export type FixtureName = 'load' | 'big-acl';
+export type FixtureFiles = Record<FixtureName, string>;
 
 export interface Scenario {
   id: string;
@@ -13,6 +17,8 @@ export interface Scenario {
   format: Format;
   db: 'memory' | 'file';
   strict: boolean;
+  /** The load fixture unless said. */
+  fixture?: FixtureName;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -23,6 +29,7 @@ export const SCENARIOS: Scenario[] = [
   { id: 'exists-xml', title: 'RoamClientUser UserExist error, XML', action: 'RoamClientUser', kind: 'exists', format: 'XML', db: 'memory', strict: false },
   { id: 'list-xml', title: 'DescribeSmartAccessGatewayClientUsers, 1,000 accounts, pages of 50, XML', action: 'DescribeSmartAccessGatewayClientUsers', kind: 'list', format: 'XML', db: 'memory', strict: false },
   { id: 'roam-json-strict', title: 'RoamClientUser success, JSON, --auth strict, signed v1', action: 'RoamClientUser', kind: 'roam', format: 'JSON', db: 'memory', strict: true },
+  { id: 'acl-rules-10k', title: `DescribeACLAttribute, an ACL of ${BIG_ACL_RULES.toLocaleString('en')} rules, pages of 50, JSON`, action: 'DescribeACLAttribute', kind: 'big-acl', format: 'JSON', db: 'memory', strict: false, fixture: 'big-acl' },
   { id: 'roam-json-file', title: 'RoamClientUser success, JSON, file database', action: 'RoamClientUser', kind: 'roam', format: 'JSON', db: 'file', strict: false },
 ];
 
@@ -35,6 +42,8 @@ export function expectation(scenario: Scenario): Expectation {
       return { status: 400, text: xml ? '<Code>ClientUser.UserExist</Code>' : '"Code":"ClientUser.UserExist"' };
     case 'list':
       return { status: 200, text: xml ? '<DescribeSmartAccessGatewayClientUsersResponse>' : '"Users"' };
+    case 'big-acl':
+      return { status: 200, text: `"TotalCount":${BIG_ACL_RULES}` };
   }
 }
 
@@ -61,6 +70,8 @@ export const HEAD_TO_HEAD: HeadToHeadPair[] = [
   { base: 'exists-json', other: 'exists-xml', limit: 1.3 },
   { base: 'list-json', other: 'list-xml', limit: 1.3 },
   { base: 'roam-json', other: 'roam-json-strict', limit: 1.15 },
+  // A page of a large table costs about what a write does: the page, not the table, is paid for.
+  { base: 'roam-json', other: 'acl-rules-10k', limit: 1.5 },
 ];
 
 export const HEAD_TO_HEAD_ROUNDS = QUICK ? 1 : 3;
