@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, DEFAULT_FIXTURES, log, READ_SEC, readSelected, tmp } from './context';
+import { CLI, DEFAULT_FIXTURES, failures, log, READ_SEC, readSelected, ROOT, tmp } from './context';
 import { actionPath, defaultUserExistPath, writeJson } from './fixtures';
-import { largeReadFixture, readEntries } from './families';
+import { largeReadFixture, READ_ACTION, readEntries } from './families';
 import type { Params, ReadEntry } from './families/types';
 import type { LoadTool, Workload } from './load';
 import { loadWindow, type Window } from './runner';
@@ -37,7 +37,22 @@ export interface ReadResult {
   large?: ReadPoint;
 }
 
+/**
+ * Every read of the compiled registry (as the server under test loads it) must have an entry: a
+ * read without one fails the run, as test/unit/bench-reads.test.ts fails the tests.
+ */
+function checkEveryReadHasAnEntry(): void {
+  const registry = require(path.join(ROOT, 'dist', 'src', 'families', 'index.js')) as { operations: ReadonlyMap<string, unknown> };
+  const benched = new Set(readEntries().map((entry) => entry.action));
+  for (const action of registry.operations.keys()) {
+    if (READ_ACTION.test(action) && !benched.has(action)) {
+      failures.push({ where: 'read table', detail: `${action} has no entry in scripts/bench/families` });
+    }
+  }
+}
+
 export async function runReads(tool: LoadTool): Promise<ReadResult[]> {
+  checkEveryReadHasAnEntry();
   const entries = readEntries().filter((entry) => readSelected(entry.action));
   if (entries.length === 0) return [];
   const large = writeJson(tmp, 'reads-large-fixture.json', largeReadFixture(JSON.parse(fs.readFileSync(DEFAULT_FIXTURES, 'utf8'))));

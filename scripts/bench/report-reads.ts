@@ -1,5 +1,4 @@
 /** The read table's part of the report: every stateful read against UserExist, default fixtures and 1,000 rows, and its targets. */
-import { READ_SEC } from './context';
 import type { ReadPoint, ReadResult } from './reads';
 import type { Target } from './report';
 
@@ -9,13 +8,14 @@ export const READ_LIMIT = 1.5;
 const ratioOf = (p: ReadPoint | undefined) => (p ? p.cpuUsPerRequest / p.userExistUs : undefined);
 const cell = (p: ReadPoint | undefined) => (p ? `${p.cpuUsPerRequest.toFixed(1)} | ${ratioOf(p)!.toFixed(2)}x` : 'not measured | ');
 
-export function renderReads(reads: ReadResult[]): string[] {
+/** `windowSec`: the length of the read table's windows (BENCH_READ_SEC). */
+export function renderReads(reads: ReadResult[], windowSec: number): string[] {
   if (reads.length === 0) return [];
   const lines: string[] = [];
   lines.push('');
   lines.push('### Reads');
   lines.push('');
-  lines.push(`Every stateful read (Describe*, List*, Get*, View* of the operations registry), JSON, 50 connections: on the default fixtures, and on a fixture with 1,000 rows of its kind read at the documented maximum page (scripts/bench/families). One server per fixture; ${READ_SEC} s windows alternate RoamClientUser's UserExist path and a read on that server, and each read is divided by the faster UserExist window around it. Target: at most ${READ_LIMIT}x UserExist.`);
+  lines.push(`Every stateful read (Describe*, List*, Get*, View* of the operations registry), JSON, 50 connections: on the default fixtures, and on a fixture with 1,000 rows of its kind read at the documented maximum page (scripts/bench/families). One server per fixture; ${windowSec} s windows alternate RoamClientUser's UserExist path and a read on that server, and each read is divided by the faster UserExist window around it. Target: at most ${READ_LIMIT}x UserExist.`);
   lines.push('');
   lines.push('| read | family | default: CPU µs/req | x UserExist | 1,000 rows: CPU µs/req | x UserExist | 1,000 rows vs default | |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---|');

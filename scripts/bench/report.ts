@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { PACER_SEC, QUICK, REPORT, ROOT, SETTINGS, STARTUP_CLIENT_ACCOUNTS, CONNECTIONS, median } from './context';
+import { PACER_SEC, QUICK, READ_SEC, REPORT, ROOT, SETTINGS, STARTUP_CLIENT_ACCOUNTS, CONNECTIONS, median } from './context';
 import type { LoadTool } from './load';
 import { HEAD_TO_HEAD, HEAD_TO_HEAD_ROUNDS, HEAD_TO_HEAD_SEC } from './scenarios';
 import { mergeBaselines, pacedBaseline, pointOf, type HeadToHeadResult, type RestoreResult, type ScenarioResult, type StartupResult } from './results';
@@ -164,7 +164,7 @@ export function render(
       lines.push(`| ${h.pair.other} vs ${h.pair.base} | ${fmt(h.baseCpu)} | ${fmt(h.otherCpu)} | ${h.ratios.map((r) => r.toFixed(2)).join(', ')} | ${fmtRatio(median(h.ratios))} |`);
     }
   }
-  lines.push(...renderReads(reads));
+  lines.push(...renderReads(reads, READ_SEC));
   lines.push('');
   lines.push('### Start-up and restore');
   lines.push('');

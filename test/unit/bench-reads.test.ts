@@ -12,6 +12,8 @@ import { operations } from '../../src/families';
 import { DEFAULT_FIXTURES } from '../../src/config';
 import { largeReadFixture, READ_ACTION, readEntries, FAMILY_BENCHES } from '../../scripts/bench/families';
 import { MAX_PAGE_SIZE, ROWS } from '../../scripts/bench/families/types';
+import { readTargets, renderReads } from '../../scripts/bench/report-reads';
+import type { ReadResult } from '../../scripts/bench/reads';
 import { call, testApp } from '../helpers/app';
 
 const statefulReads = [...operations.keys()].filter((action) => READ_ACTION.test(action)).sort();
@@ -60,4 +62,24 @@ t.test('every read answers as the bench expects on the 1,000-row fixture, pages 
     }
   }
   t.equal(ROWS, 1000);
+});
+
+t.test('the read table in the report: figures, ratios to UserExist, growth, verdicts and targets', async (t) => {
+  const point = (cpuUsPerRequest: number, userExistUs: number) => ({ cpuUsPerRequest, userExistUs, reqPerSec: 1, p99: 1 });
+  const reads: ReadResult[] = [
+    { action: 'DescribeSmartAccessGateways', family: 'instances', default: point(60, 50), large: point(150, 50) },
+    { action: 'DescribeRegions', family: 'instances', default: point(40, 50), large: point(45, 50) },
+    { action: 'GetAclAttribute', family: 'acls', default: point(50, 50) },
+  ];
+  const lines = renderReads(reads, 3);
+  t.ok(lines.some((line) => line.includes('3 s windows alternate')), 'names the window length');
+  t.ok(lines.includes('| DescribeSmartAccessGateways | instances | 60.0 | 1.20x | 150.0 | 3.00x | 2.50x | **missed** |'));
+  t.ok(lines.includes('| DescribeRegions | instances | 40.0 | 0.80x | 45.0 | 0.90x | 1.13x | met |'));
+  t.ok(lines.includes('| GetAclAttribute | acls | 50.0 | 1.00x | not measured |  |  | — |'));
+  t.same(readTargets(reads), [
+    { what: 'CPU/request, DescribeSmartAccessGateways, default fixtures, vs UserExist on the same server', value: '1.20x', limit: '<= 1.5x', met: true },
+    { what: 'CPU/request, worst stateful read on default fixtures (DescribeSmartAccessGateways; 3 of 3 within), vs UserExist', value: '1.20x', limit: '<= 1.5x', met: true },
+    { what: 'CPU/request, worst stateful read on 1,000 rows (DescribeSmartAccessGateways; 1 of 2 within), vs UserExist', value: '3.00x', limit: '<= 1.5x', met: false },
+  ]);
+  t.same(renderReads([], 3), [], 'nothing when no read ran');
 });
