@@ -4,10 +4,11 @@
  * list of failures that stop the report from being written.
  *
  * Environment:
- *   BENCH_QUICK=1     smoke run: 2 s windows, 1 per point, one head-to-head round (about 3 minutes)
+ *   BENCH_QUICK=1     smoke run: 2 s windows, 1 per point, 1 s read windows, one head-to-head round
+ *                     (about 6 minutes)
  *   BENCH_WRITE=1     also write BENCHMARKS.md after a quick run
- *   BENCH_ONLY=a,b    only these scenario ids (and the baseline); no write. Read scenarios are
- *                     `read:<Action>` or `read:*`; `reads` runs every read and nothing else of the load.
+ *   BENCH_ONLY=a,b    only these scenario ids (with the baseline, start-up and restore); no write.
+ *                     `reads` names the whole read table, `read:<Action>` one read of it.
  *   BENCH_PROFILE=1   run emulator servers with --cpu-prof (profiles in the temp dir)
  *   BENCH_WINDOWS=NxS N windows of S seconds per point (default 1x9; quick 1x2)
  *   BENCH_READ_SEC=S  seconds per read window (default 3; quick 1)
