@@ -8,17 +8,19 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { roamPair, SOURCE_USERS } from './bench-fixtures';
+import { roamPair, SOURCE_USERS } from './fixtures';
 
 /** How the paths of a run are made. */
 export type Workload =
   | { kind: 'fixed'; path: string }
-  /** Roam i, i = start, start+1, ... (see bench-fixtures roamPair). */
+  /** Roam i, i = start, start+1, ... (see fixtures.ts roamPair). */
   | { kind: 'roam'; prefix: string; start: number }
   /** prefix + `&PageNumber=n`, n cycling 1..pages. */
   | { kind: 'pages'; prefix: string; pages: number }
   /** Each line of a file once, in order (pre-signed requests). */
-  | { kind: 'list'; file: string; count: number };
+  | { kind: 'list'; file: string; count: number }
+  /** The lines of a small file, cycled in order (a read's pages or rows). */
+  | { kind: 'cycle'; file: string };
 
 export interface Expectation {
   status: number;
@@ -88,7 +90,7 @@ export function hasCommand(name: string): boolean {
 // wrk
 
 const LUA = `
--- Written by scripts/bench-load.ts. One thread (-t1); globals are per thread.
+-- Written by scripts/bench/load.ts. One thread (-t1); globals are per thread.
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 
@@ -108,12 +110,20 @@ function init(args)
     -- this wrk stall for tens of milliseconds at a time (p99 60-80 ms against 10-12 ms with
     -- 100,000 lines, the same server and requests), which the list scenarios' p99 then showed.
     paths = assert(io.open(args[4], "r"))
+  elseif mode == "cycle" then
+    -- A few dozen lines at most: kept as prepared requests.
+    cycle = {}
+    for line in io.lines(args[4]) do table.insert(cycle, wrk.format("GET", line)) end
   end
 end
 
 function request()
   if mode == "fixed" then return fixed end
   local n = count
+  if mode == "cycle" then
+    count = count + 1
+    return cycle[n % #cycle + 1]
+  end
   count = count + 1
   if mode == "roam" then
     n = start + n
@@ -180,6 +190,8 @@ function luaArgs({ workload, expect }: RunOptions): string[] {
       return ['pages', ...common, workload.prefix, String(workload.pages)];
     case 'list':
       return ['list', ...common, workload.file];
+    case 'cycle':
+      return ['cycle', ...common, workload.file];
   }
 }
 
@@ -299,6 +311,10 @@ function pathGenerator(workload: Workload): (n: number) => string | undefined {
     case 'list': {
       const paths = fs.readFileSync(workload.file, 'utf8').split('\n');
       return (n) => (n < workload.count ? paths[n] : undefined);
+    }
+    case 'cycle': {
+      const paths = fs.readFileSync(workload.file, 'utf8').split('\n').filter((line) => line !== '');
+      return (n) => paths[n % paths.length];
     }
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The benchmark's yardstick: a bare Fastify 5 server with Fastify's
  * defaults (no logger, default query-string parser) answering every GET with
- * the fixed JSON body a RoamClientUser success has. scripts/bench.ts runs it
+ * the fixed JSON body a RoamClientUser success has. scripts/bench/main.ts runs it
  * beside the emulator, pinned and driven the same way, and reports every
  * emulator figure as a ratio to this one.
  *
- * Usage: node dist/scripts/bench-baseline.js --port PORT
+ * Usage: node dist/scripts/bench/baseline.js --port PORT
  */
 import Fastify from 'fastify';
 
