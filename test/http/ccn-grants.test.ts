@@ -236,3 +236,62 @@ t.test('deleting an instance takes its grants with it', async (t) => {
   app.emulator.store.instances.remove(OTHER, OTHER_SAG);
   t.equal(app.emulator.store.sagGrants.count({ accountId: OTHER }), 0);
 });
+
+t.test('fixtures: CCN and SAG grants seed, dump in the fixture shape, round-trip, reset and snapshot', async (t) => {
+  const app = await appFor(t);
+  const { control } = await import('../helpers/control');
+  const ccnOwner = {
+    id: '1000000000000008',
+    accessKeys: [{ accessKeyId: 'ccnowner', accessKeySecret: 'ccnownersecret' }],
+    ccns: [{ id: 'ccn-seed0001', regionId: HZ, cidrBlocks: [], snatCidrBlock: null, interworkingStatus: 'enable', isDefault: false, name: 'seeded', description: '', createdAt: 1000 }],
+    ccnGrants: [{ id: '18313265-d988-406c-965d-3e110ff00001', ccnId: 'ccn-seed0001', cenId: CEN, cenUid: CEN_UID, grantTrafficService: true, createdAt: 1000 }],
+  };
+  const sagOwner = {
+    id: '1000000000000009',
+    accessKeys: [{ accessKeyId: 'sagowner', accessKeySecret: 'sagownersecret' }],
+    instances: [{ id: 'sag-seed0001', regionId: HZ, instanceType: 'sag-1000', ccnId: 'ccn-seed0001' }, { id: 'sag-seed0002', regionId: HZ, instanceType: 'sag-1000' }],
+    sagGrants: [
+      { id: 'sgc-seed0001', smartAGId: 'sag-seed0001', ccnId: 'ccn-seed0001', ccnUid: ccnOwner.id, grantTrafficService: false, createdAt: 1000 },
+      { id: 'sgc-seed0002', smartAGId: 'sag-seed0002', ccnId: 'ccn-seed0001', ccnUid: ccnOwner.id, grantTrafficService: true, createdAt: 2000 },
+    ],
+  };
+  t.equal((await control(app, 'POST', '/seed', { accounts: [ccnOwner, sagOwner] })).status, 200);
+  const AS_CCN_OWNER = { AccessKeyId: 'ccnowner' };
+  const rules = expectSuccess(t, 'DescribeGrantRules', await api(app, 'DescribeGrantRules', { ...AS_CCN_OWNER }));
+  t.match(rules.GrantRules.GrantRule, [{ GrantRuleId: ccnOwner.ccnGrants[0].id, CenInstanceId: CEN, GrantTrafficService: true, GmtCreate: 1000 }]);
+  const bindable = expectSuccess(t, 'DescribeBindableSmartAccessGateways', await api(app, 'DescribeBindableSmartAccessGateways', { CcnId: 'ccn-seed0001', ...AS_CCN_OWNER }));
+  t.same(bindable.SmartAccessGateways.SmartAccessGateway.map((sag: { SmartAGId: string }) => sag.SmartAGId), ['sag-seed0002'], 'the seeded bound one is not bindable; the other is');
+  const ccn = expectSuccess(t, 'DescribeCloudConnectNetworks', await api(app, 'DescribeCloudConnectNetworks', { ...AS_CCN_OWNER }));
+  t.equal(ccn.CloudConnectNetworks.CloudConnectNetwork[0].AssociatedCloudBoxCount, '1', 'the seeded cross-account binding counts');
+
+  const stateOf = async (id: string) => (await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === id);
+  const dumpedCcnOwner = await stateOf(ccnOwner.id);
+  const dumpedSagOwner = await stateOf(sagOwner.id);
+  t.same(dumpedCcnOwner.ccnGrants, ccnOwner.ccnGrants);
+  t.same(dumpedSagOwner.sagGrants, sagOwner.sagGrants);
+  t.equal(dumpedSagOwner.instances[0].ccnId, 'ccn-seed0001');
+  t.equal((await control(app, 'POST', '/seed', { accounts: [dumpedCcnOwner, dumpedSagOwner] })).status, 200, 'the dump seeds back');
+  t.same((await stateOf(sagOwner.id)).sagGrants, sagOwner.sagGrants);
+  t.same((await stateOf(ccnOwner.id)).ccnGrants, ccnOwner.ccnGrants);
+
+  t.equal((await control(app, 'POST', '/snapshots/grants')).status, 200);
+  const revoke = { SmartAGId: 'sag-seed0001', CcnInstanceId: 'ccn-seed0001' };
+  expectError(t, await api(app, 'RevokeSagInstanceFromCcn', { ...revoke, ...AS_CCN_OWNER }), documentedElsewhere('SAG.InstanceNoFound'), 'the grantee cannot revoke');
+  expectSuccess(t, 'RevokeSagInstanceFromCcn', await api(app, 'RevokeSagInstanceFromCcn', { ...revoke, AccessKeyId: 'sagowner' }));
+  t.equal(app.emulator.store.sagGrants.count({ accountId: sagOwner.id }), 1, 'revoked');
+  t.equal((await control(app, 'POST', '/snapshots/grants/restore')).status, 200);
+  t.same((await stateOf(sagOwner.id)).sagGrants, sagOwner.sagGrants, 'a snapshot restores the grants');
+
+  const bad = async (account: Record<string, unknown>) => (await control(app, 'POST', '/seed', { accounts: [account] })).json();
+  t.match(await bad({ ...ccnOwner, ccnGrants: [{ ...ccnOwner.ccnGrants[0], ccnId: 'ccn-nosuch' }] }), { Code: 'Emulator.InvalidFixture', Description: /ccnGrants\/0\/ccnId: ccn-nosuch is not a CCN of this account/ });
+  t.match(await bad({ ...ccnOwner, ccnGrants: [{ ...ccnOwner.ccnGrants[0], cenId: 'vpc-1' }] }), { Description: /ccnGrants\/0\/cenId: "vpc-1" is not a CEN id/ });
+  t.match(await bad({ ...ccnOwner, ccnGrants: [ccnOwner.ccnGrants[0], { ...ccnOwner.ccnGrants[0], id: 'another' }] }), { Description: /ccnGrants\/1\/cenId: ccn-seed0001 is granted to cen-7qthudw0ll6jm00001 twice/ });
+  t.match(await bad({ ...sagOwner, sagGrants: [sagOwner.sagGrants[0], { ...sagOwner.sagGrants[1], smartAGId: 'sag-nosuch' }] }), { Description: /sagGrants\/1\/smartAGId: sag-nosuch is not an instance of this account/ });
+  t.match(await bad({ ...sagOwner, sagGrants: [sagOwner.sagGrants[0], { ...sagOwner.sagGrants[0], id: 'sgc-two' }] }), { Description: /sagGrants\/1\/smartAGId: sag-seed0001 is granted to another CCN/ });
+  t.match(await bad({ ...sagOwner, sagGrants: [{ ...sagOwner.sagGrants[0], ccnUid: sagOwner.id }] }), { Description: /sagGrants\/0\/ccnUid: 1000000000000009 is not another account's uid/ });
+  t.match(await bad({ ...sagOwner, sagGrants: [] }), { Description: /instances\/0\/ccnId: ccn-seed0001 is not a CCN of this account in cn-hangzhou, nor the CCN the instance is granted to/ });
+  t.match(await bad({ ...sagOwner, sagGrants: [{ ...sagOwner.sagGrants[0], id: 'SGC-1' }] }), { Code: 'Emulator.InvalidFixture', Description: /sagGrants\/0\/id/ });
+
+  t.equal((await control(app, 'POST', '/reset')).status, 200);
+  t.equal(app.emulator.store.sagGrants.count({ accountId: sagOwner.id }), 0, 'reset: back to the default fixtures, which hold no grants');
+});

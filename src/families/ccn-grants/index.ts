@@ -9,6 +9,8 @@ import revokeSagInstanceFromCcn from './revoke-sag-instance-from-ccn';
 import describeGrantSagRules from './describe-grant-sag-rules';
 import describeBindableSmartAccessGateways from './describe-bindable-smart-access-gateways';
 
+export { grantFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   grantInstanceToCbn,
   revokeInstanceFromCbn,
