@@ -160,6 +160,10 @@ t.test('across accounts: grant an instance, list it bindable, bind, unbind, revo
   t.same((await bindable({ CrossAccount: 'true' })).SmartAccessGateways.SmartAccessGateway, [], 'bound: no longer bindable');
   expectError(t, await api(app, 'BindSmartAccessGateway', bind), documentedError('BindSmartAccessGateway', 'SmartAccessGatewayAlreadyBound'), 'bound twice');
   expectError(t, await api(app, 'DeleteCloudConnectNetwork', { CcnId: ccn }), documentedElsewhere('AlreadyBound.SMARTAG'), 'a CCN with a granted member is in use');
+  expectError(t, await api(app, 'ModifyCloudConnectNetwork', { CcnId: ccn, CidrBlock: '192.168.0.0/16' }), documentedElsewhere('CCN.CidrInUse'), "new blocks must hold the granted member's 10.10.0.0/24");
+  const device = app.emulator.store.instances.findInRegion(ACCOUNT, HZ, 'sag-hardware0001')!;
+  app.emulator.store.instances.insert({ ...device, id: 'sag-overlap10', cidrBlocks: ['10.10.0.0/25'], ccnId: null });
+  expectError(t, await api(app, 'BindSmartAccessGateway', { CcnId: ccn, SmartAGId: 'sag-overlap10' }), documentedError('BindSmartAccessGateway', 'CidrConflict'), "an own instance overlapping the granted member's blocks");
   expectError(t, await api(app, 'GrantSagInstanceToCcn', { ...grantParams, CcnInstanceId: otherCcn }), documentedError('GrantSagInstanceToCcn', 'SAG.GrantDuplicated'), 'granted to a second CCN');
   expectSuccess(t, 'UnbindSmartAccessGateway', await api(app, 'UnbindSmartAccessGateway', bind));
   t.equal(app.emulator.store.instances.findInRegion(OTHER, HZ, OTHER_SAG)!.ccnId, null, 'unbound');
@@ -289,7 +293,7 @@ t.test('fixtures: CCN and SAG grants seed, dump in the fixture shape, round-trip
   t.match(await bad({ ...sagOwner, sagGrants: [sagOwner.sagGrants[0], { ...sagOwner.sagGrants[1], smartAGId: 'sag-nosuch' }] }), { Description: /sagGrants\/1\/smartAGId: sag-nosuch is not an instance of this account/ });
   t.match(await bad({ ...sagOwner, sagGrants: [sagOwner.sagGrants[0], { ...sagOwner.sagGrants[0], id: 'sgc-two' }] }), { Description: /sagGrants\/1\/smartAGId: sag-seed0001 is granted to another CCN/ });
   t.match(await bad({ ...sagOwner, sagGrants: [{ ...sagOwner.sagGrants[0], ccnUid: sagOwner.id }] }), { Description: /sagGrants\/0\/ccnUid: 1000000000000009 is not another account's uid/ });
-  t.match(await bad({ ...sagOwner, sagGrants: [] }), { Description: /instances\/0\/ccnId: ccn-seed0001 is not a CCN of this account in cn-hangzhou, nor the CCN the instance is granted to/ });
+  t.match(await bad({ ...sagOwner, sagGrants: [] }), { Description: /instances\/0\/ccnId: ccn-seed0001 is not a CCN of this account in cn-hangzhou, nor one its sagGrants grant it to/ });
   t.match(await bad({ ...sagOwner, sagGrants: [{ ...sagOwner.sagGrants[0], id: 'SGC-1' }] }), { Code: 'Emulator.InvalidFixture', Description: /sagGrants\/0\/id/ });
 
   t.equal((await control(app, 'POST', '/reset')).status, 200);

@@ -40,7 +40,7 @@ export const ccnFixtures: FixtureSection<AccountWithCcns> = {
     const grantedCcn = new Map((account.sagGrants ?? []).map((grant) => [grant.smartAGId, grant.ccnId]));
     (account.instances ?? []).forEach((instance, i) => {
       if (instance.ccnId !== null && regionOfCcn.get(instance.ccnId) !== instance.regionId && grantedCcn.get(instance.id) !== instance.ccnId) {
-        fail(`${at}/instances/${i}/ccnId`, `${instance.ccnId} is not a CCN of this account in ${instance.regionId}, nor the CCN the instance is granted to`);
+        fail(`${at}/instances/${i}/ccnId`, `${instance.ccnId} is not a CCN of this account in ${instance.regionId}, nor one its sagGrants grant it to`);
       }
     });
   },
