@@ -132,6 +132,10 @@ t.test('across accounts: grant an instance, list it bindable, bind, unbind, revo
     CreateTime: sagRules.GrantRules.GrantRule[0].CreateTime, SmartAGId: OTHER_SAG, GrantTrafficService: true, InstanceId: OTHER, CcnUid: Number(ACCOUNT), CcnInstanceId: ccn,
   }]);
   t.match(sagRules, { TotalCount: 1, PageSize: 10, PageNumber: 1 });
+  expectXmlSuccess(t, 'DescribeGrantSagRules', await api(app, 'DescribeGrantSagRules', { SmartAGId: OTHER_SAG, ...AS_OTHER }, 'XML'),
+    `<GrantRules><GrantRule><CreateTime>`, `<SmartAGId>${OTHER_SAG}</SmartAGId><GrantTrafficService>true</GrantTrafficService><InstanceId>${OTHER}</InstanceId>`);
+  expectXmlSuccess(t, 'DescribeBindableSmartAccessGateways', await api(app, 'DescribeBindableSmartAccessGateways', { CcnId: ccn, CrossAccount: 'true' }, 'XML'),
+    `<SmartAccessGateways><SmartAccessGateway><SmartAGId>${OTHER_SAG}</SmartAGId>`, `<SmartAGUid>${OTHER}</SmartAGUid></SmartAccessGateway></SmartAccessGateways>`);
 
   const bindable = async (params: Params = {}) => expectSuccess(t, 'DescribeBindableSmartAccessGateways', await api(app, 'DescribeBindableSmartAccessGateways', { CcnId: ccn, ...params }));
   const cross = await bindable({ CrossAccount: 'true' });
