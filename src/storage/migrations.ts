@@ -305,4 +305,37 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX used_nonces_by_expiry ON used_nonces(expires_at);
   `,
+  // 12: grants around CCNs. ccn_grants: a CCN granted to another account's CEN
+  // (GrantInstanceToCbn), in the CCN owner's account. sag_grants: an instance granted
+  // to another account's CCN (GrantSagInstanceToCcn), in the instance owner's account;
+  // the grantee's binding through it is the instance's ccn_id naming the granted CCN.
+  `
+  CREATE TABLE ccn_grants (
+    account_id            TEXT NOT NULL,
+    id                    TEXT NOT NULL,      -- GrantRuleId, a UUID
+    region_id             TEXT NOT NULL,      -- the CCN's
+    ccn_id                TEXT NOT NULL,
+    cen_id                TEXT NOT NULL,
+    cen_uid               TEXT NOT NULL,      -- the CEN's owner
+    grant_traffic_service INTEGER NOT NULL,   -- 0 or 1
+    created_at            INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, ccn_id) REFERENCES ccns(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX ccn_grants_by_region ON ccn_grants(account_id, region_id, created_at);
+  CREATE TABLE sag_grants (
+    account_id            TEXT NOT NULL,
+    id                    TEXT NOT NULL,      -- sgc-...
+    region_id             TEXT NOT NULL,      -- the instance's
+    instance_id           TEXT NOT NULL,      -- one grant per instance
+    ccn_id                TEXT NOT NULL,
+    ccn_uid               TEXT NOT NULL,      -- the CCN's owner, who may bind the instance
+    grant_traffic_service INTEGER NOT NULL,
+    created_at            INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, instance_id) REFERENCES instances(account_id, id) ON DELETE CASCADE
+  );
+  CREATE UNIQUE INDEX sag_grants_by_instance ON sag_grants(account_id, instance_id);
+  CREATE INDEX sag_grants_by_ccn ON sag_grants(ccn_uid, ccn_id, region_id);
+  `,
 ];

@@ -20,11 +20,22 @@ export interface OfficialClient {
   fails(action: string, query: Query): Promise<{ code: string; statusCode: number; message: string }>;
 }
 
-export async function officialClient(t: Test, options: { fixtures?: string | null } = {}): Promise<OfficialClient> {
-  const emulator = await startEmulator({ auth: 'strict', ...(options.fixtures === undefined ? {} : { fixtures: options.fixtures }) });
-  t.teardown(() => emulator.close());
+export interface OfficialClientOptions {
+  fixtures?: string | null;
+  /** Another account's client on an emulator already started (cross-account life cycles). */
+  on?: { emulator: StartedEmulator; accessKeyId: string; accessKeySecret: string };
+}
+
+export async function officialClient(t: Test, options: OfficialClientOptions = {}): Promise<OfficialClient> {
+  let emulator = options.on?.emulator;
+  if (!emulator) {
+    const started = await startEmulator({ auth: 'strict', ...(options.fixtures === undefined ? {} : { fixtures: options.fixtures }) });
+    t.teardown(() => started.close());
+    emulator = started;
+  }
   const client = new OpenApi(new Config({
-    accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, endpoint: `127.0.0.1:${emulator.port}`, protocol: 'http',
+    accessKeyId: options.on?.accessKeyId ?? emulator.accessKeyId, accessKeySecret: options.on?.accessKeySecret ?? emulator.accessKeySecret,
+    endpoint: `127.0.0.1:${emulator.port}`, protocol: 'http',
   }));
   const send = (action: string, query: Query) => client.callApi(
     new Params({ action, version: '2018-03-13', protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' }),

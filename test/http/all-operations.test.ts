@@ -24,6 +24,9 @@ const FAMILY_NOT_FOUND: Record<string, string> = {
   GetAclAttribute: 'InvalidId.ACL',
   DescribeDnatEntries: 'InvalidId.SMARTAG',
   UnbindVbr: 'InvalidId.SMARTAG',
+  DescribeBindableSmartAccessGateways: 'InvalidId.CCN',
+  GrantInstanceToCbn: 'InvalidId.CCN',
+  RevokeInstanceFromCbn: 'InvalidId.CCN',
 };
 
 t.test('a minimal valid request to every operation answers well-formed', async (t) => {

@@ -1,7 +1,8 @@
 /**
  * BindSmartAccessGateway: attaches an instance to a CCN of the same region.
  * Its client blocks must fit the CCN's blocks (when both have some) and
- * stay apart from those of the instances already bound.
+ * stay apart from those of the instances already bound. SmartAGUid names
+ * another account's instance, granted to this CCN (GrantSagInstanceToCcn).
  */
 import { apiError } from '../../protocol/errors';
 import { activationProblem } from '../instances/states';
@@ -9,8 +10,7 @@ import { allWithin, anyOverlap } from '../../model/cidr';
 import { regionOf } from '../../model/regions';
 import type { Ccn } from './ccns-table';
 import type { Instance } from '../instances/instances-table';
-import { instanceIn } from '../instances/lookups';
-import { ccnIn, checkOwnUid } from './lookups';
+import { bindableInstance, ccnIn, membersOf } from './lookups';
 import { defineOperation, type OperationContext } from '../operation';
 
 interface BindSmartAccessGatewayParams {
@@ -26,8 +26,7 @@ export default defineOperation<BindSmartAccessGatewayParams>({
     const regionId = regionOf(params.RegionId);
     return context.store.transaction(() => {
       const ccn = ccnIn(context, regionId, params.CcnId);
-      checkOwnUid(context, params.SmartAGUid);
-      const instance = instanceIn(context, regionId, params.SmartAGId, 'InvalidId.SMARTAG');
+      const instance = bindableInstance(context, regionId, params.SmartAGId, ccn.id, params.SmartAGUid);
       if (instance.ccnId === ccn.id) throw apiError('SmartAccessGatewayAlreadyBound');
       if (instance.ccnId !== null) throw apiError('AlreadyBound.CCN');
       const activation = activationProblem(instance.status);
@@ -41,6 +40,6 @@ export default defineOperation<BindSmartAccessGatewayParams>({
 
 function cidrFits(instance: Instance, ccn: Ccn, context: OperationContext): boolean {
   if (ccn.cidrBlocks.length > 0 && !allWithin(instance.cidrBlocks, ccn.cidrBlocks)) return false;
-  const members = context.store.instances.listOfCcn(context.accountId, ccn.id);
+  const members = membersOf(context, ccn);
   return !members.some((member) => anyOverlap(instance.cidrBlocks, member.cidrBlocks));
 }

@@ -3,7 +3,7 @@ import { apiError } from '../../protocol/errors';
 import { defaultResourceGroupId, newResourceId } from '../../model/ids';
 import { regionOf } from '../../model/regions';
 import type { Ccn } from './ccns-table';
-import { ccnCidrBlocks, checkCcnTexts, checkSnatCidrBlock } from './rules';
+import { CCN_LIMIT_PER_REGION, ccnCidrBlocks, checkCcnTexts, checkSnatCidrBlock } from './rules';
 import { defineOperation } from '../operation';
 
 interface CreateCloudConnectNetworkParams {
@@ -15,8 +15,6 @@ interface CreateCloudConnectNetworkParams {
   IsDefault?: boolean;
 }
 
-/** CCNs an account may hold in one region (the real quota can be raised on request; this one cannot). */
-const CCN_LIMIT_PER_REGION = 10;
 const NAME_MAX_LENGTH = 100;
 
 export default defineOperation<CreateCloudConnectNetworkParams>({

@@ -1,7 +1,7 @@
-/** DeleteCloudConnectNetwork: removes a CCN that no instance is bound to. */
+/** DeleteCloudConnectNetwork: removes a CCN that no instance is bound to (granted ones of other accounts included); its grants to CEN instances go with it. */
 import { apiError } from '../../protocol/errors';
 import { regionOf } from '../../model/regions';
-import { ccnIn } from './lookups';
+import { ccnIn, membersOf } from './lookups';
 import { defineOperation } from '../operation';
 
 interface DeleteCloudConnectNetworkParams {
@@ -15,7 +15,7 @@ export default defineOperation<DeleteCloudConnectNetworkParams>({
     const regionId = regionOf(params.RegionId);
     return context.store.transaction(() => {
       const ccn = ccnIn(context, regionId, params.CcnId);
-      if (context.store.instances.listOfCcn(context.accountId, ccn.id).length > 0) throw apiError('AlreadyBound.SMARTAG');
+      if (membersOf(context, ccn).length > 0) throw apiError('AlreadyBound.SMARTAG');
       context.store.ccns.remove(context.accountId, ccn.id);
       return {};
     });

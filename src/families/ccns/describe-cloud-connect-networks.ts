@@ -8,6 +8,7 @@ import { pageOf } from '../../model/paging';
 import { regionOf } from '../../model/regions';
 import { ccnView } from './rules';
 import { defineOperation } from '../operation';
+import { membersOf } from './lookups';
 
 interface Tag {
   Key?: string;
@@ -32,7 +33,7 @@ export default defineOperation<DescribeCloudConnectNetworksParams>({
   handle(params, context) {
     const regionId = regionOf(params.RegionId);
     if (params.Tag) checkTags(params.Tag);
-    const { ccns, instances } = context.store;
+    const { ccns } = context.store;
     const matching = ccns.listInRegion(context.accountId, regionId).filter((ccn) =>
       (params.CcnId === undefined || ccn.id === params.CcnId)
       && (params.Name === undefined || ccn.name === params.Name)
@@ -43,7 +44,7 @@ export default defineOperation<DescribeCloudConnectNetworksParams>({
       PageNumber: page.pageNumber,
       PageSize: page.pageSize,
       CloudConnectNetworks: {
-        CloudConnectNetwork: page.items.map((ccn) => ccnView(ccn, instances.listOfCcn(context.accountId, ccn.id))),
+        CloudConnectNetwork: page.items.map((ccn) => ccnView(ccn, membersOf(context, ccn))),
       },
     };
   },

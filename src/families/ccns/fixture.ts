@@ -1,7 +1,8 @@
 /**
  * Cloud connect networks in fixtures: `ccns: [{ id, regionId, name,
  * description, cidrBlocks, snatCidrBlock, interworkingStatus, isDefault }]`
- * under an account; an instance's `ccnId` binds it to one of its region.
+ * under an account; an instance's `ccnId` binds it to one of its region,
+ * or to the other account's CCN its `sagGrants` entry grants it to.
  */
 import type { AccountBasics, FixtureSection } from '../../fixtures/section';
 import { parseCidr } from '../../model/cidr';
@@ -21,6 +22,7 @@ export interface FixtureCcn {
 export interface AccountWithCcns extends AccountBasics {
   ccns?: FixtureCcn[];
   instances?: { id: string; regionId: string; instanceType: string; ccnId: string | null }[];
+  sagGrants?: { smartAGId: string; ccnId: string }[];
 }
 
 export const ccnFixtures: FixtureSection<AccountWithCcns> = {
@@ -35,9 +37,10 @@ export const ccnFixtures: FixtureSection<AccountWithCcns> = {
       });
       if (ccn.snatCidrBlock !== null && !parseCidr(ccn.snatCidrBlock)) fail(`${cat}/snatCidrBlock`, `"${ccn.snatCidrBlock}" is not a CIDR block`);
     });
+    const grantedCcn = new Map((account.sagGrants ?? []).map((grant) => [grant.smartAGId, grant.ccnId]));
     (account.instances ?? []).forEach((instance, i) => {
-      if (instance.ccnId !== null && regionOfCcn.get(instance.ccnId) !== instance.regionId) {
-        fail(`${at}/instances/${i}/ccnId`, `${instance.ccnId} is not a CCN of this account in ${instance.regionId}`);
+      if (instance.ccnId !== null && regionOfCcn.get(instance.ccnId) !== instance.regionId && grantedCcn.get(instance.id) !== instance.ccnId) {
+        fail(`${at}/instances/${i}/ccnId`, `${instance.ccnId} is not a CCN of this account in ${instance.regionId}, nor one its sagGrants grant it to`);
       }
     });
   },

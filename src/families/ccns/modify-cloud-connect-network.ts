@@ -7,7 +7,7 @@ import { apiError } from '../../protocol/errors';
 import { allWithin } from '../../model/cidr';
 import { regionOf } from '../../model/regions';
 import { ccnCidrBlocks, checkCcnTexts, checkSnatCidrBlock, INTERWORKING_STATUSES } from './rules';
-import { ccnIn } from './lookups';
+import { ccnIn, membersOf } from './lookups';
 import { defineOperation } from '../operation';
 
 interface ModifyCloudConnectNetworkParams {
@@ -33,7 +33,7 @@ export default defineOperation<ModifyCloudConnectNetworkParams>({
       }
       const cidrBlocks = params.CidrBlock === undefined ? ccn.cidrBlocks : ccnCidrBlocks(params.CidrBlock);
       if (params.CidrBlock !== undefined) {
-        const members = context.store.instances.listOfCcn(context.accountId, ccn.id);
+        const members = membersOf(context, ccn);
         if (members.some((member) => !allWithin(member.cidrBlocks, cidrBlocks))) throw apiError('CCN.CidrInUse');
         if (ccn.snatCidrBlock !== '') checkSnatCidrBlock(ccn.snatCidrBlock, cidrBlocks);
       }

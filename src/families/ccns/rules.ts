@@ -8,6 +8,8 @@ import type { Instance } from '../instances/instances-table';
 
 /** CIDR blocks a CCN may have. */
 const MAX_CCN_CIDR_BLOCKS = 5;
+/** CCNs an account may hold in one region (the real quota can be raised on request; this one cannot). */
+export const CCN_LIMIT_PER_REGION = 10;
 export const INTERWORKING_STATUSES = new Set(['enable', 'disable']);
 
 const CIDR_LIST_CODES: Record<CidrListProblem, CatalogueCode> = {

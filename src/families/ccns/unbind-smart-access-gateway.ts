@@ -1,8 +1,7 @@
-/** UnbindSmartAccessGateway: detaches an instance from its CCN; its client blocks stay. */
+/** UnbindSmartAccessGateway: detaches an instance (the caller's, or one granted to the CCN: SmartAGUid) from its CCN; its client blocks stay. */
 import { apiError } from '../../protocol/errors';
 import { regionOf } from '../../model/regions';
-import { instanceIn } from '../instances/lookups';
-import { checkOwnUid } from './lookups';
+import { bindableInstance } from './lookups';
 import { defineOperation } from '../operation';
 
 interface UnbindSmartAccessGatewayParams {
@@ -17,8 +16,7 @@ export default defineOperation<UnbindSmartAccessGatewayParams>({
   handle(params, context) {
     const regionId = regionOf(params.RegionId);
     return context.store.transaction(() => {
-      checkOwnUid(context, params.SmartAGUid);
-      const instance = instanceIn(context, regionId, params.SmartAGId, 'InvalidId.SMARTAG');
+      const instance = bindableInstance(context, regionId, params.SmartAGId, params.CcnId, params.SmartAGUid);
       if (instance.ccnId === null) throw apiError('NotBoundCCN');
       if (instance.ccnId !== params.CcnId) throw apiError('SmartAccessGatewayNotBind');
       context.store.instances.save({ ...instance, ccnId: null });

@@ -1,4 +1,5 @@
 /** DescribeSmartAccessGatewayAttribute: one instance of the caller's, in full. */
+import { ccnOfInstance } from '../ccns/lookups';
 import { regionOf } from '../../model/regions';
 import { instanceAttribute } from './views';
 import { instanceIn } from './lookups';
@@ -15,7 +16,7 @@ export default defineOperation<DescribeSmartAccessGatewayAttributeParams>({
   handle(params, context) {
     const regionId = regionOf(params.RegionId);
     const instance = instanceIn(context, regionId, params.SmartAGId);
-    const ccn = instance.ccnId === null ? undefined : context.store.ccns.findInRegion(context.accountId, regionId, instance.ccnId);
+    const ccn = ccnOfInstance(context, instance);
     return instanceAttribute(instance, ccn, policiesOfInstances(context.store, context.accountId, [instance.id]).get(instance.id)!);
   },
 });

@@ -5,6 +5,7 @@
  * instances are in arrears and every instance is in the account's default
  * resource group.
  */
+import { ccnOfInstance } from '../ccns/lookups';
 import { apiError } from '../../protocol/errors';
 import { defaultResourceGroupId } from '../../model/ids';
 import { LOCKED_STATUS } from './states';
@@ -48,7 +49,7 @@ export default defineOperation<DescribeSmartAccessGatewaysParams>({
     const ccns = new Map<string, Ccn | undefined>();
     const ccnOf = (instance: Instance) => {
       if (instance.ccnId === null) return undefined;
-      if (!ccns.has(instance.ccnId)) ccns.set(instance.ccnId, context.store.ccns.findInRegion(context.accountId, regionId, instance.ccnId));
+      if (!ccns.has(instance.ccnId)) ccns.set(instance.ccnId, ccnOfInstance(context, instance));
       return ccns.get(instance.ccnId);
     };
     return {
