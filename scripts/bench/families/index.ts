@@ -12,6 +12,7 @@ import { clientAccountsBench } from './client-accounts';
 import { aclsBench } from './acls';
 import { natBench } from './nat';
 import { vbrBench } from './vbr';
+import { ccnGrantsBench } from './ccn-grants';
 
 export const FAMILY_BENCHES: FamilyBench[] = [
   enterpriseCodesBench,
@@ -21,6 +22,7 @@ export const FAMILY_BENCHES: FamilyBench[] = [
   aclsBench,
   natBench,
   vbrBench,
+  ccnGrantsBench,
 ];
 
 /** The operations the read table measures: names of the registry that start so. */

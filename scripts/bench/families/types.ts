@@ -56,6 +56,7 @@ export const BENCH_REGIONS = {
   vbr: 'ap-southeast-5',
   ccns: 'ap-northeast-1',
   acls: 'eu-central-1',
+  ccnGrants: 'cn-hongkong',
 } as const;
 
 /** `n` zero-padded to four digits: bench ids sort in creation order. */
