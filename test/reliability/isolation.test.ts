@@ -95,7 +95,13 @@ const A_FIXTURE = {
 };
 
 // Each family's resources of A's, in A's fixture account.
-Object.assign(A_FIXTURE.accounts[0], ...isolationFamilies.map((family) => family.aFixture));
+const A_ACCOUNT = A_FIXTURE.accounts[0] as Record<string, unknown>;
+for (const family of isolationFamilies) {
+  for (const [key, value] of Object.entries(family.aFixture)) {
+    const held = A_ACCOUNT[key];
+    A_ACCOUNT[key] = Array.isArray(held) && Array.isArray(value) ? [...held, ...value] : value;
+  }
+}
 
 const B_INSTANCES = [
   {
@@ -212,7 +218,7 @@ async function buildWorld(t: Test): Promise<World & { setupAnswers: Answer[] }> 
   const app = await testApp({ journalSize: 10000 });
   t.teardown(() => app.close());
   await reseedA(app);
-  const created = await control(app, 'POST', '/accounts', { id: B_ID, name: 'isolation B', fixture: { instances: B_INSTANCES } });
+  const created = await control(app, 'POST', '/accounts', { id: B_ID, name: 'isolation B', fixture: { instances: [...B_INSTANCES, ...isolationFamilies.flatMap((family) => family.bInstances ?? [])] } });
   t.equal(created.status, 201, 'account B created with its instances, users, sessions and traffic');
   const b = created.json() as World['b'];
 

@@ -39,8 +39,10 @@ export interface BResources {
 
 export interface IsolationFamily {
   idParameters: string[];
-  /** Keys merged into A's fixture account. */
+  /** Keys merged into A's fixture account (arrays such as `instances` are appended to). */
   aFixture: Record<string, unknown>;
+  /** Instances added to B's fixture account (hardware devices, which B's API cannot create). */
+  bInstances?: Record<string, unknown>[];
   setUpB(asB: (action: string, params: Params) => Promise<Body>): Promise<BResources>;
   cases(b: Record<string, string>): IsolationCase[];
 }

@@ -2,5 +2,7 @@
 import type { IsolationFamily } from './family';
 import { aclIsolation } from './acls';
 import { ccnGrantIsolation } from './ccn-grants';
+import { natIsolation } from './nat';
+import { vbrIsolation } from './vbr';
 
-export const isolationFamilies: IsolationFamily[] = [aclIsolation, ccnGrantIsolation];
+export const isolationFamilies: IsolationFamily[] = [aclIsolation, ccnGrantIsolation, natIsolation, vbrIsolation];
