@@ -16,6 +16,7 @@ import { getOperation } from './spec';
 import { validateParams } from './spec/validate';
 import { synthesizeResponse } from './spec/synthesize';
 import { operations } from './families';
+import { answersFromState } from './families/operation';
 
 export const API_VERSION = '2018-03-13';
 export const SYNTHESIZED_HEADER = 'x-emulator-synthesized';
@@ -100,12 +101,16 @@ function handle(request: ApiRequest, result: DispatchResult, env: DispatchEnviro
   const operation = operations.get(request.action);
   let body: object;
   if (operation) {
-    body = operation.handle(params, {
+    const run = () => operation.handle(params, {
       requestId: result.requestId,
       accountId: auth.accountId,
       store: emulator.store,
       now: Date.now,
     });
+    // A read answers the same until a row changes; the renderer only reads the body it is given.
+    body = answersFromState(operation)
+      ? emulator.store.readAnswers(`${auth.accountId}\n${request.action}\n${JSON.stringify(params)}`, run)
+      : run();
   } else if (emulator.config.unimplemented === 'error') {
     throw apiError('NotImplemented');
   } else {

@@ -17,6 +17,19 @@ export interface OperationContext {
 export interface Operation<P = any> {
   action: string;
   handle(params: P, context: OperationContext): object;
+  /**
+   * A read whose answer depends on the clock as well as on the state (a default taken from
+   * today's date): it is never served from the read-answer cache (dispatcher.ts).
+   */
+  readsTheClock?: true;
+}
+
+/** Reads by name: the answer is a function of the state, the caller and the parameters. */
+const READ_ACTION = /^(Describe|List|Get|View)/;
+
+/** Whether a call's answer may be served again until the next change of any row (dispatcher.ts). */
+export function answersFromState(operation: Operation): boolean {
+  return READ_ACTION.test(operation.action) && operation.readsTheClock !== true;
 }
 
 export function defineOperation<P>(operation: Operation<P>): Operation<P> {

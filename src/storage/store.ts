@@ -17,6 +17,8 @@ import { createGrantTables } from '../families/ccn-grants/grants-table';
 
 /** Client accounts the read cache keeps at most (about 0.5 KB each). */
 const CACHED_CLIENT_USERS = 10_000;
+/** Read answers kept until the next change (a page of 50 instances is about 60 KB). */
+const CACHED_READ_ANSWERS = 256;
 
 /** The repositories over one database, each with its statements prepared once. */
 export function createStore(db: Db) {
@@ -51,6 +53,12 @@ export function createStore(db: Db) {
       // RoamClientUser reads its source account on every call; a roam's insert forgets only the row it adds.
       find: caches.wrapRows('client_users', ['account_id', 'instance_id', 'user_name'], clientUsers.find, (user) => ({ ...user }), CACHED_CLIENT_USERS),
     },
+    /**
+     * The answers of reads (dispatcher.ts), by caller, action and parameters, until any row of
+     * any table changes: a client polling a Describe between writes, as the Terraform provider
+     * does after every write, is answered without reading or building the page again.
+     */
+    readAnswers: caches.untilAnyChange((_key: string, read: () => object) => read(), (key) => key, CACHED_READ_ANSWERS),
     onlineClients: createOnlineClientRepository(db),
     clientTraffic: createClientTrafficRepository(db),
     appClientSettings: createAppClientSettingsRepository(db),

@@ -23,6 +23,8 @@ interface DescribeUserFlowStatisticsParams {
 
 export default defineOperation<DescribeUserFlowStatisticsParams>({
   action: 'DescribeUserFlowStatistics',
+  // Without StatisticsDate the month is this one.
+  readsTheClock: true,
   handle(params, context) {
     checkInstanceIdGiven(params.SmartAGId);
     const userNames = requestedUserNames(params.UserNames);
