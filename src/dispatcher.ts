@@ -11,7 +11,7 @@ import { authenticate } from './protocol/auth';
 import type { ApiRequest } from './protocol/api-request';
 import { ApiError, apiError, missingParameter } from './protocol/errors';
 import { guessFormat, readApiRequest, type HttpRequestParts } from './protocol/read-request';
-import { renderError, renderSuccess, type RenderedResponse } from './protocol/render';
+import { renderError, renderRepeatedSuccess, renderSuccess, type RenderedResponse } from './protocol/render';
 import { getOperation } from './spec';
 import { validateParams } from './spec/validate';
 import { synthesizeResponse } from './spec/synthesize';
@@ -99,7 +99,7 @@ function handle(request: ApiRequest, result: DispatchResult, env: DispatchEnviro
   }
   const params = validateParams(request.action, request.params, { strictParams: emulator.config.strictParams });
   const operation = operations.get(request.action);
-  let body: object;
+  let rendered: RenderedResponse;
   if (operation) {
     const run = () => operation.handle(params, {
       requestId: result.requestId,
@@ -107,20 +107,20 @@ function handle(request: ApiRequest, result: DispatchResult, env: DispatchEnviro
       store: emulator.store,
       now: Date.now,
     });
-    // A read answers the same until a row changes; the renderer only reads the body it is given.
-    body = answersFromState(operation)
-      ? emulator.store.readAnswers(`${auth.accountId}\n${request.action}\n${JSON.stringify(params)}`, run)
-      : run();
+    // A read answers the same until a row changes, and its body is rendered once per format.
+    rendered = answersFromState(operation)
+      ? renderRepeatedSuccess(request.action, result.requestId, emulator.store.readAnswers(`${auth.accountId}\n${request.action}\n${JSON.stringify(params)}`, run), request.format)
+      : renderSuccess(request.action, result.requestId, run(), request.format);
   } else if (emulator.config.unimplemented === 'error') {
     throw apiError('NotImplemented');
   } else {
-    body = synthesizeResponse(request.action);
+    rendered = renderSuccess(request.action, result.requestId, synthesizeResponse(request.action), request.format);
     result.synthesized = true;
   }
   // Ambiguous success: the handler has committed; the client is told otherwise.
   if (fault?.ambiguous === 'disconnect') result.disconnect = true;
   else if (fault?.ambiguous) throw fault.ambiguous;
-  return renderSuccess(request.action, result.requestId, body, request.format);
+  return rendered;
 }
 
 /** Action and Version name one operation of this product version. */

