@@ -13,9 +13,10 @@ import * as clientAccounts from './client-accounts';
 import * as acls from './acls';
 import * as nat from './nat';
 import * as vbr from './vbr';
+import * as flowLogs from './flow-logs';
 
 /** In the order their fixture sections load: what a family's rows refer to loads before it. */
-const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr];
+const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr, flowLogs];
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
   families.flatMap((family) => family.operations).map((op) => [op.action, op]),

@@ -305,4 +305,29 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX used_nonces_by_expiry ON used_nonces(expires_at);
   `,
+  // 12: flow logs (CreateFlowLog); the instances they capture are rows of instance_associations
+  // (kind flow_log). A flow log writes to Log Service (sls), to a NetFlow collector (netflow) or
+  // to both (all); the fields of an output it does not use are kept as given.
+  `
+  CREATE TABLE flow_logs (
+    account_id          TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    id                  TEXT NOT NULL,          -- fl-...
+    region_id           TEXT NOT NULL,
+    name                TEXT NOT NULL DEFAULT '',
+    description         TEXT NOT NULL DEFAULT '',
+    status              TEXT NOT NULL,          -- Active or Inactive
+    output_type         TEXT NOT NULL,          -- sls, netflow or all
+    active_aging        INTEGER NOT NULL,       -- seconds, 60-6000
+    inactive_aging      INTEGER NOT NULL,       -- seconds, 10-600
+    sls_region_id       TEXT NOT NULL DEFAULT '',
+    project_name        TEXT NOT NULL DEFAULT '',
+    logstore_name       TEXT NOT NULL DEFAULT '',
+    netflow_server_ip   TEXT NOT NULL DEFAULT '',
+    netflow_server_port INTEGER NOT NULL,       -- 1-65535
+    netflow_version     TEXT NOT NULL,          -- V5, V9 or V10
+    created_at          INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id)
+  );
+  CREATE INDEX flow_logs_by_region ON flow_logs(account_id, region_id, created_at);
+  `,
 ];

@@ -13,6 +13,7 @@ import { createAssociations } from '../families/shared/associations';
 import { createAclTables } from '../families/acls/acls-table';
 import { createNatTables } from '../families/nat/nat-table';
 import { createVbrTables } from '../families/vbr/vbr-table';
+import { createFlowLogTables } from '../families/flow-logs/flow-logs-table';
 
 /** Client accounts the read cache keeps at most (about 0.5 KB each). */
 const CACHED_CLIENT_USERS = 10_000;
@@ -59,6 +60,7 @@ export function createStore(db: Db) {
     ...createAclTables(db, caches),
     ...createNatTables(db, caches),
     ...createVbrTables(db, caches),
+    ...createFlowLogTables(db, caches),
     snapshots: {
       ...snapshots,
       // A restore inserts rows no cache is told of, and a failed one rolls back: either way the caches start afresh.

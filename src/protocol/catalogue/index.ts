@@ -17,6 +17,7 @@ import { enterpriseCodeErrors } from './enterprise-codes';
 import { aclErrors } from './acls';
 import { natErrors } from './nat';
 import { vbrErrors } from './vbr';
+import { flowLogErrors } from './flow-logs';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -32,6 +33,7 @@ export const catalogue = {
   ...aclErrors,
   ...natErrors,
   ...vbrErrors,
+  ...flowLogErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };
