@@ -292,3 +292,41 @@ t.test('deleting an instance drops its association', async (t) => {
   t.equal((await itemOf(t, app, id)).TotalSagNum, 0);
   expectSuccess(t, 'DeleteFlowLog', await fl(app, 'DeleteFlowLog', { FlowLogId: id }), 'no longer in use');
 });
+
+t.test('fixtures: flow logs seed, dump in the fixture shape, round-trip, snapshot and reset', async (t) => {
+  const app = await appFor(t);
+  const flowLog = {
+    id: 'fl-seed0001', regionId: HZ, name: 'seeded', description: 'from a fixture', status: 'Inactive', outputType: 'all',
+    activeAging: 120, inactiveAging: 30, slsRegionId: HZ, projectName: 'p', logstoreName: 'l',
+    netflowServerIp: '10.0.0.9', netflowServerPort: 2055, netflowVersion: 'V5', smartAGIds: [DEV1], createdAt: 1000,
+  };
+  const account = { ...FLOW_LOG_ACCOUNT, flowLogs: [flowLog, { id: 'fl-seed0002', regionId: SH, outputType: 'netflow', netflowServerIp: '10.0.0.8' }] };
+  t.equal((await control(app, 'POST', '/seed', { accounts: [account] })).status, 200);
+  t.match(await itemOf(t, app, 'fl-seed0001'), { Status: 'Inactive', TotalSagNum: 1, OutputType: 'all', NetflowServerPort: '2055', ActiveAging: 120 });
+  t.same(sagIdsOf(expectSuccess(t, 'DescribeFlowLogSags', await fl(app, 'DescribeFlowLogSags', { FlowLogId: 'fl-seed0001' }))), [DEV1]);
+  const dumped = (await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === ACCOUNT);
+  t.same(dumped.flowLogs[0], flowLog);
+  t.match(dumped.flowLogs[1], { id: 'fl-seed0002', name: '', status: 'Active', activeAging: 300, inactiveAging: 15, netflowServerPort: 9995, netflowVersion: 'V9', smartAGIds: [] }, 'defaults filled in');
+  t.equal((await control(app, 'POST', '/seed', { accounts: [dumped] })).status, 200, 'the dump seeds back');
+  const again = (await control(app, 'GET', '/state')).json().accounts.find((a: { id: string }) => a.id === ACCOUNT);
+  t.same(again.flowLogs, dumped.flowLogs);
+
+  t.equal((await control(app, 'POST', '/snapshots/flowlogs')).status, 200);
+  expectSuccess(t, 'DisassociateFlowLog', await fl(app, 'DisassociateFlowLog', { FlowLogId: 'fl-seed0001', SmartAGId: DEV1 }));
+  expectSuccess(t, 'DeleteFlowLog', await fl(app, 'DeleteFlowLog', { FlowLogId: 'fl-seed0001' }));
+  t.equal((await control(app, 'POST', '/snapshots/flowlogs/restore')).status, 200);
+  t.match(await itemOf(t, app, 'fl-seed0001'), { TotalSagNum: 1, Status: 'Inactive' }, 'a snapshot restores the flow log and its association');
+
+  const bad = async (flowLogs: unknown[]) => (await control(app, 'POST', '/seed', { accounts: [{ ...FLOW_LOG_ACCOUNT, flowLogs }] })).json();
+  t.match(await bad([{ ...flowLog, smartAGIds: [APP] }]), { Code: 'Emulator.InvalidFixture', Description: /\/accounts\/0\/flowLogs\/0\/smartAGIds\/0: sag-app0001 is a sag-software instance; only sag-1000 devices take flow logs/ });
+  t.match(await bad([{ ...flowLog, smartAGIds: [DEV_SH] }]), { Description: /flowLogs\/0\/smartAGIds\/0: sag-devsh001 is not an instance of this account in cn-hangzhou/ });
+  t.match(await bad([flowLog, { ...flowLog, id: 'fl-seed0003' }]), { Description: /flowLogs\/1\/smartAGIds\/0: sag-dev0001 is already captured by another flow log/ });
+  t.match(await bad([flowLog, flowLog]), { Description: /flowLogs\/1\/id: flow log fl-seed0001 is defined twice/ });
+  t.match(await bad([{ ...flowLog, logstoreName: '' }]), { Description: /flowLogs\/0\/logstoreName: does not fit outputType all \(the API would answer MissingParam.LogstoreName\)/ });
+  t.match(await bad([{ ...flowLog, netflowServerIp: '10.0.0' }]), { Description: /flowLogs\/0\/netflowServerIp: .*IllegalParam.NetflowServerIp/ });
+  t.match(await bad([{ ...flowLog, activeAging: 59 }]), { Code: 'Emulator.InvalidFixture', Description: /activeAging/ });
+  t.match(await bad([{ ...flowLog, id: 'flow-1' }]), { Description: /flowLogs\/0\/id/ });
+
+  await control(app, 'POST', '/reset');
+  t.equal(app.emulator.store.flowLogs.count({}), 0, 'reset brings back the fixtures, which hold none');
+});

@@ -11,6 +11,8 @@ import disassociateFlowLog from './disassociate-flow-log';
 import describeFlowLogSags from './describe-flow-log-sags';
 import describeUnbindFlowLogSags from './describe-unbind-flow-log-sags';
 
+export { flowLogFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   createFlowLog,
   describeFlowLogs,
