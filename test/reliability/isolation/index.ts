@@ -1,5 +1,6 @@
 /** The resource families' parts of the isolation test, in registry order. */
 import type { IsolationFamily } from './family';
 import { aclIsolation } from './acls';
+import { flowLogIsolation } from './flow-logs';
 
-export const isolationFamilies: IsolationFamily[] = [aclIsolation];
+export const isolationFamilies: IsolationFamily[] = [aclIsolation, flowLogIsolation];
