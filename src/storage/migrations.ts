@@ -329,5 +329,7 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (account_id, id)
   );
   CREATE INDEX flow_logs_by_region ON flow_logs(account_id, region_id, created_at);
+  -- DescribeFlowLogSags pages a flow log's instances in the order they were associated, in the index.
+  CREATE INDEX flow_log_associations_in_order ON instance_associations(account_id, policy_id, created_at) WHERE kind = 'flow_log';
   `,
 ];
