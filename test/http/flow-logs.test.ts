@@ -3,7 +3,8 @@
  * DeleteFlowLog, ActiveFlowLog, DeactiveFlowLog, AssociateFlowLog,
  * DisassociateFlowLog, DescribeFlowLogSags and DescribeUnbindFlowLogSags, in
  * an account seeded with SAG-1000 devices in two regions, a SAG-100WM and a
- * SAG APP instance. Every documented error an operation can reach is
+ * SAG APP instance (the default fixtures hold fl-sample00000000001 in the
+ * default account). Every documented error an operation can reach is
  * asserted with the status and message its own documentation gives, in JSON
  * and in XML.
  */
@@ -144,7 +145,7 @@ t.test('DescribeFlowLogs: region and account scoped, filtered, paged in creation
   t.match(page2, { TotalCount: 3, PageNumber: 2, PageSize: 2 });
   t.same(idsOf(await describe(t, app, { PageNumber: '3', PageSize: '2' })), [], 'a page past the end is empty');
   const other = expectSuccess(t, 'DescribeFlowLogs', await call(app, 'DescribeFlowLogs', { RegionId: HZ }));
-  t.same(idsOf(other), [], "the default account sees none of this account's flow logs");
+  t.same(idsOf(other), ['fl-sample00000000001'], "the default account sees its own sample, none of this account's flow logs");
   expectXmlSuccess(t, 'DescribeFlowLogs', await fl(app, 'DescribeFlowLogs', { FlowLogId: a }, 'XML'), `<FlowLogId>${a}</FlowLogId>`, '<TotalSagNum>0</TotalSagNum>', '<NetflowServerPort>9995</NetflowServerPort>');
 
   expectError(t, await fl(app, 'DescribeFlowLogs', { Status: 'Running' }), err('CreateFlowLog', 'IllegalParam.Status'), 'unknown Status');
@@ -328,5 +329,5 @@ t.test('fixtures: flow logs seed, dump in the fixture shape, round-trip, snapsho
   t.match(await bad([{ ...flowLog, id: 'flow-1' }]), { Description: /flowLogs\/0\/id/ });
 
   await control(app, 'POST', '/reset');
-  t.equal(app.emulator.store.flowLogs.count({}), 0, 'reset brings back the fixtures, which hold none');
+  t.same(app.emulator.store.flowLogs.list({}).map((row) => row.id), ['fl-sample00000000001'], "reset brings back the fixtures: the default account's sample only");
 });
