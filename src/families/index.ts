@@ -14,9 +14,10 @@ import * as acls from './acls';
 import * as nat from './nat';
 import * as vbr from './vbr';
 import * as ccnGrants from './ccn-grants';
+import * as flowLogs from './flow-logs';
 
 /** In the order their fixture sections load: what a family's rows refer to loads before it. */
-const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr, ccnGrants];
+const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr, ccnGrants, flowLogs];
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
   families.flatMap((family) => family.operations).map((op) => [op.action, op]),

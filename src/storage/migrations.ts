@@ -338,4 +338,31 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX sag_grants_by_instance ON sag_grants(account_id, instance_id);
   CREATE INDEX sag_grants_by_ccn ON sag_grants(ccn_uid, ccn_id, region_id);
   `,
+  // 13: flow logs (CreateFlowLog); the instances they capture are rows of instance_associations
+  // (kind flow_log). A flow log writes to Log Service (sls), to a NetFlow collector (netflow) or
+  // to both (all); the fields of an output it does not use are kept as given.
+  `
+  CREATE TABLE flow_logs (
+    account_id          TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    id                  TEXT NOT NULL,          -- fl-...
+    region_id           TEXT NOT NULL,
+    name                TEXT NOT NULL DEFAULT '',
+    description         TEXT NOT NULL DEFAULT '',
+    status              TEXT NOT NULL,          -- Active or Inactive
+    output_type         TEXT NOT NULL,          -- sls, netflow or all
+    active_aging        INTEGER NOT NULL,       -- seconds, 60-6000
+    inactive_aging      INTEGER NOT NULL,       -- seconds, 10-600
+    sls_region_id       TEXT NOT NULL DEFAULT '',
+    project_name        TEXT NOT NULL DEFAULT '',
+    logstore_name       TEXT NOT NULL DEFAULT '',
+    netflow_server_ip   TEXT NOT NULL DEFAULT '',
+    netflow_server_port INTEGER NOT NULL,       -- 1-65535
+    netflow_version     TEXT NOT NULL,          -- V5, V9 or V10
+    created_at          INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id)
+  );
+  CREATE INDEX flow_logs_by_region ON flow_logs(account_id, region_id, created_at);
+  -- DescribeFlowLogSags pages a flow log's instances in the order they were associated, in the index.
+  CREATE INDEX flow_log_associations_in_order ON instance_associations(account_id, policy_id, created_at) WHERE kind = 'flow_log';
+  `,
 ];

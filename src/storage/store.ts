@@ -14,6 +14,7 @@ import { createAclTables } from '../families/acls/acls-table';
 import { createNatTables } from '../families/nat/nat-table';
 import { createVbrTables } from '../families/vbr/vbr-table';
 import { createGrantTables } from '../families/ccn-grants/grants-table';
+import { createFlowLogTables } from '../families/flow-logs/flow-logs-table';
 
 /** Client accounts the read cache keeps at most (about 0.5 KB each). */
 const CACHED_CLIENT_USERS = 10_000;
@@ -69,6 +70,7 @@ export function createStore(db: Db) {
     ...createNatTables(db, caches),
     ...createVbrTables(db, caches),
     ...createGrantTables(db, caches),
+    ...createFlowLogTables(db, caches),
     snapshots: {
       ...snapshots,
       // A restore inserts rows no cache is told of, and a failed one rolls back: either way the caches start afresh.

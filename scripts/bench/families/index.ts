@@ -13,6 +13,7 @@ import { aclsBench } from './acls';
 import { natBench } from './nat';
 import { vbrBench } from './vbr';
 import { ccnGrantsBench } from './ccn-grants';
+import { flowLogsBench } from './flow-logs';
 
 export const FAMILY_BENCHES: FamilyBench[] = [
   enterpriseCodesBench,
@@ -23,6 +24,7 @@ export const FAMILY_BENCHES: FamilyBench[] = [
   natBench,
   vbrBench,
   ccnGrantsBench,
+  flowLogsBench,
 ];
 
 /** The operations the read table measures: names of the registry that start so. */

@@ -57,6 +57,7 @@ export const BENCH_REGIONS = {
   ccns: 'ap-northeast-1',
   acls: 'eu-central-1',
   ccnGrants: 'cn-hongkong',
+  flowLogs: 'cn-shanghai-finance-1',
 } as const;
 
 /** `n` zero-padded to four digits: bench ids sort in creation order. */

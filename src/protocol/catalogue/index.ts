@@ -18,6 +18,7 @@ import { aclErrors } from './acls';
 import { natErrors } from './nat';
 import { vbrErrors } from './vbr';
 import { ccnGrantErrors } from './ccn-grants';
+import { flowLogErrors } from './flow-logs';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -34,6 +35,7 @@ export const catalogue = {
   ...natErrors,
   ...vbrErrors,
   ...ccnGrantErrors,
+  ...flowLogErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };

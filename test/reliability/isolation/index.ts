@@ -4,5 +4,6 @@ import { aclIsolation } from './acls';
 import { ccnGrantIsolation } from './ccn-grants';
 import { natIsolation } from './nat';
 import { vbrIsolation } from './vbr';
+import { flowLogIsolation } from './flow-logs';
 
-export const isolationFamilies: IsolationFamily[] = [aclIsolation, ccnGrantIsolation, natIsolation, vbrIsolation];
+export const isolationFamilies: IsolationFamily[] = [aclIsolation, ccnGrantIsolation, natIsolation, vbrIsolation, flowLogIsolation];
