@@ -53,7 +53,7 @@ export const settings = [
   setting({ key: 'auth', flag: '--auth', env: 'SMARTAG_AUTH', shownDefault: 'lenient', help: 'Signature checking: off, lenient (verify and report, serve anyway) or strict.', parse: (t) => oneOf(t, 'auth mode', ['off', 'lenient', 'strict'] as const) }),
   setting({ key: 'unimplemented', flag: '--unimplemented', env: 'SMARTAG_UNIMPLEMENTED', shownDefault: 'example', help: 'Operations without a stateful implementation: answer a synthesised example, or error.', parse: (t) => oneOf(t, 'unimplemented mode', ['example', 'error'] as const) }),
   setting({ key: 'strictParams', flag: '--strict-params', env: 'SMARTAG_STRICT_PARAMS', shownDefault: 'false', help: 'Reject parameters the operation does not define (the real gateway ignores them).', parse: (t) => boolean(t, 'strict-params') }),
-  setting({ key: 'adminToken', flag: '--admin-token', env: 'SMARTAG_ADMIN_TOKEN', shownDefault: '(none)', help: 'Token every /_emulator/ call but health must send (header x-emulator-token, or Authorization: Bearer). Without one, a server listening beyond loopback refuses the control plane.', parse: (t) => t || null }),
+  setting({ key: 'adminToken', flag: '--admin-token', env: 'SMARTAG_ADMIN_TOKEN', shownDefault: '(none)', help: 'Token every /_emulator/ call but health must send (header x-emulator-token, or Authorization: Bearer). Without one, a server listening beyond loopback refuses the control plane.', parse: (t) => nonEmpty(t) }),
   setting({ key: 'journalSize', flag: '--journal-size', env: 'SMARTAG_JOURNAL_SIZE', shownDefault: '1000', help: 'How many API calls the request journal keeps.', parse: (t) => integer(t, 'journal size', 0, 1_000_000) }),
   setting({ key: 'journalBodies', flag: '--journal-bodies', env: 'SMARTAG_JOURNAL_BODIES', shownDefault: 'false', help: 'Keep the start of every answer body in the request journal (responseBody; 4096 characters, secrets redacted).', parse: (t) => boolean(t, 'journal-bodies') }),
   setting({ key: 'bodyLimit', flag: '--body-limit', env: 'SMARTAG_BODY_LIMIT', shownDefault: '1048576', help: 'Largest request body accepted, in bytes.', parse: (t) => integer(t, 'body limit', 1024, 64 * 1024 * 1024) }),
@@ -92,9 +92,10 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
   const assign = (s: (typeof settings)[number], text: string) => {
     (config as unknown as Record<string, unknown>)[s.key] = s.parse(text);
   };
+  // An empty variable counts as unset, as shells and compose files often leave them.
   for (const s of settings) {
     const value = env[s.env];
-    if (value !== undefined && value !== '') assign(s, value);
+    if (value !== undefined && value !== '') named(`${s.env}=${value}`, () => assign(s, value));
   }
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = splitFlag(argv[i]);
@@ -103,7 +104,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     const isSwitch = (s.key === 'strictParams' || s.key === 'journalBodies') && inline === undefined && !/^(true|false)$/.test(argv[i + 1] ?? '');
     const value = inline ?? (isSwitch ? 'true' : argv[++i]);
     if (value === undefined) throw new ConfigError(`Option ${flag} needs a value.`);
-    assign(s, value);
+    named(flag, () => assign(s, value));
   }
   return config;
 }
@@ -111,6 +112,21 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
 export function helpText(): string {
   const rows = settings.map((s) => `  ${`${s.flag} VALUE`.padEnd(30)} ${s.help}\n  ${''.padEnd(30)} env ${s.env}, default ${s.shownDefault}`);
   return ['Usage: smartag-emulator [options]', '', 'Options:', ...rows, `  ${'--help'.padEnd(30)} Show this text.`, ''].join('\n');
+}
+
+/** A setting's error names where the value came from: the flag, or the variable and its value. */
+function named(source: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${source}: ${error.message}`);
+    throw error;
+  }
+}
+
+function nonEmpty(text: string): string {
+  if (text === '') throw new ConfigError('the token cannot be empty; leave the option out for none.');
+  return text;
 }
 
 function splitFlag(arg: string): [string, string | undefined] {

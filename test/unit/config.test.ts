@@ -16,8 +16,12 @@ t.test('defaults, environment, flags', async (t) => {
 });
 
 t.test('bad settings are clear errors', async (t) => {
-  t.throws(() => resolveConfig(['--port', '70000'], {}), new ConfigError('Invalid port "70000": expected a whole number from 0 to 65535.'));
-  t.throws(() => resolveConfig(['--auth', 'maybe'], {}), new ConfigError('Invalid auth mode "maybe": expected one of off, lenient, strict.'));
+  t.throws(() => resolveConfig(['--port', '70000'], {}), new ConfigError('--port: Invalid port "70000": expected a whole number from 0 to 65535.'));
+  t.throws(() => resolveConfig(['--auth', 'maybe'], {}), new ConfigError('--auth: Invalid auth mode "maybe": expected one of off, lenient, strict.'));
+  t.throws(() => resolveConfig([], { SMARTAG_PORT: 'abc' }), new ConfigError('SMARTAG_PORT=abc: Invalid port "abc": expected a whole number from 0 to 65535.'), 'an environment error names the variable');
+  t.throws(() => resolveConfig(['--admin-token', ''], {}), new ConfigError('--admin-token: the token cannot be empty; leave the option out for none.'));
+  t.throws(() => resolveConfig(['--admin-token='], {}), new ConfigError('--admin-token: the token cannot be empty; leave the option out for none.'));
+  t.equal(resolveConfig([], { SMARTAG_ADMIN_TOKEN: '' }).adminToken, null, 'an empty variable is unset');
   t.throws(() => resolveConfig(['--nope'], {}), new ConfigError('Unknown option --nope; see --help.'));
   t.throws(() => resolveConfig(['--port'], {}), new ConfigError('Option --port needs a value.'));
 });
