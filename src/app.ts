@@ -82,7 +82,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
   });
   app.decorate('emulator', emulator);
-  answerInEnvelope(app.server);
+  answerInEnvelope(app.server, config.requestTimeout);
   app.addHook('onClose', async () => {
     nonces.flush();
     emulator.close();

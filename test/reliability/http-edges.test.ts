@@ -83,6 +83,7 @@ t.test('pipelining: a committed write, then a malformed request: both answers, i
   for (const [label, second, code, status] of [
     ['a malformed request line', 'GARBAGE\r\n\r\n', 'MalformedRequest', 400],
     ['an oversized header', `GET /?x=${'a'.repeat(20 * 1024)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`, 'RequestHeaderFieldsTooLarge', 431],
+    ['a CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 'UnsupportedHTTPMethod', 403],
   ] as const) {
     e.reset();
     const { text, closed } = await rawExchange(e.port, write + second);
@@ -101,6 +102,42 @@ t.test('pipelining: two good requests, then garbage: three answers in order', as
   const read = `GET /?${form({ Action: 'DescribeRegions' })} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
   const answers = answersIn((await rawExchange(e.port, read + read + 'BAD REQUEST LINE\r\n\r\n')).text);
   t.same(answers.map((answer) => [answer.status, JSON.parse(answer.body).Code]), [[200, undefined], [200, undefined], [400, 'MalformedRequest']]);
+});
+
+/** A POST of `bytes` body bytes, of which only `sent` are written. */
+function oversizedPost(bytes: number, sent = bytes): string {
+  return `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${bytes}\r\n\r\n${'a'.repeat(sent)}`;
+}
+
+t.test('pipelining: a write, an oversized body, then a read: three answers in order, on one connection', async (t) => {
+  const e = await emulator(t);
+  const write = post({
+    Action: 'CreateSmartAccessGatewayClientUser', SmartAGId: INSTANCE, UserName: 'pipeuser001', UserMail: 'pipe@example.com', Password: 'Pipe-pass-0001', Bandwidth: '1000',
+  });
+  const read = `GET /?${form({ Action: 'DescribeRegions' })} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`;
+  const { text, closed } = await rawExchange(e.port, write + oversizedPost(2 * 1024 * 1024) + read, 5000);
+  const answers = answersIn(text);
+  t.same(answers.map((answer) => [answer.status, JSON.parse(answer.body).Code]), [[200, undefined], [413, 'RequestEntityTooLarge'], [200, undefined]]);
+  t.match(JSON.parse(answers[0].body), { UserName: 'pipeuser001' }, "the write's own answer first");
+  t.ok(JSON.parse(answers[2].body).Regions, 'the body was drained whole, so the connection served the read after it');
+  t.ok(closed);
+  t.equal(userCount(e), 1, 'the write is kept');
+
+  const garbage = answersIn((await rawExchange(e.port, oversizedPost(2 * 1024 * 1024) + 'GARBAGE\r\n\r\n')).text);
+  t.same(garbage.map((answer) => [answer.status, JSON.parse(answer.body).Code]), [[413, 'RequestEntityTooLarge'], [400, 'MalformedRequest']], 'a malformed request after a drained body still gets its own answer');
+});
+
+t.test('an oversized body whose sender stalls past the request timeout: one answer, the 413, then the connection closes', async (t) => {
+  const started = await startEmulator({ bodyLimit: 1024 * 1024, requestTimeout: 500 });
+  t.teardown(() => started.close());
+  const before = performance.now();
+  const { text, closed } = await rawExchange(started.port, oversizedPost(5 * 1024 * 1024, 64 * 1024), 4000);
+  const ms = performance.now() - before;
+  const answers = answersIn(text);
+  t.same(answers.map((answer) => [answer.status, JSON.parse(answer.body).Code]), [[413, 'RequestEntityTooLarge']], 'no second answer (408) to a request already answered');
+  t.equal(text.length, text.indexOf('\r\n\r\n') + 4 + Number(answers[0].headers['content-length']), 'nothing after the 413');
+  t.ok(closed, 'the server closed the connection');
+  t.ok(ms < 3000, `closed after ${Math.round(ms)} ms: within the request timeout and a short linger`);
 });
 
 /** Node's own client POSTing `bytes` in 64 KiB writes, as fast as the socket takes them. */
