@@ -140,19 +140,38 @@ export function drainUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
+/** Requests whose `Expect: 100-continue` got no 100: their body is not coming. */
+const uninvited = new WeakSet<IncomingMessage>();
+
+/**
+ * The body of this request was never invited (its size was refused before the 100): the
+ * answer closes the connection at once, as nothing is left to drain.
+ */
+export function bodyNeverInvited(request: IncomingMessage): boolean {
+  return uninvited.has(request);
+}
+
 /**
  * Requests Node answers by itself unless told otherwise: an `Expect` it does not know (a bare
- * 417) and CONNECT (no answer at all). Both get the envelope.
+ * 417) and CONNECT (no answer at all). Both get the envelope. `Expect: 100-continue` with a
+ * Content-Length over `bodyLimit` gets its 413 at once, without the 100 (Node would invite the
+ * body first): the client need not send what will be refused.
  */
-export function answerInEnvelope(server: Server, waitMs: number): void {
+export function answerInEnvelope(server: Server, limits: { waitMs: number; bodyLimit: number }): void {
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const answer = renderError(apiError('ExpectationFailed'), newRequestId(), 'JSON');
     drainUnreadBody(request);
     response.writeHead(answer.status, { ...answer.headers, 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
     response.end(answer.body);
   });
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    // Fastify refuses a Content-Length over its limit before reading; the 413 is its answer.
+    if (Number(request.headers['content-length']) > limits.bodyLimit) uninvited.add(request);
+    else response.writeContinue();
+    server.emit('request', request, response);
+  });
   // Node hands over the socket at once, even while answers to requests pipelined before the CONNECT are still owed.
   server.on('connect', (_request: IncomingMessage, socket: Socket) => {
-    closeAfterOwedAnswers(socket, rawErrorAnswer('UnsupportedHTTPMethod', 'CONNECT is not served: the emulator is not a proxy.'), waitMs);
+    closeAfterOwedAnswers(socket, rawErrorAnswer('UnsupportedHTTPMethod', 'CONNECT is not served: the emulator is not a proxy.'), limits.waitMs);
   });
 }

@@ -202,6 +202,36 @@ t.test('an oversized body: the draining is bounded in bytes, then the connection
   t.ok(outcome.sentWhenClosed < total, `closed after ${outcome.sentWhenClosed} of ${total} bytes: the server did not read it all`);
 });
 
+t.test('Expect: 100-continue: the 413 at once for a body over the limit, the 100 for one within it', async (t) => {
+  const e = await emulator(t);
+  const head = (length: number) => `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\n`;
+  const refused = await rawExchange(e.port, head(5 * 1024 * 1024));
+  t.ok(refused.text.startsWith('HTTP/1.1 413 '), `no 100 before the 413: ${refused.text.slice(0, 30)}`);
+  const [answer] = answersIn(refused.text);
+  t.equal(JSON.parse(answer.body).Code, 'RequestEntityTooLarge');
+  t.equal(answer.headers.connection, 'close', 'the body was never invited: the connection closes');
+  t.ok(refused.closed);
+
+  const body = form({ Action: 'DescribeRegions' });
+  const accepted = await new Promise<{ continued: boolean; status?: number; regions: boolean }>((resolve) => {
+    let continued = false;
+    const request = http.request({
+      port: e.port, host: '127.0.0.1', method: 'POST', path: '/', agent: false,
+      headers: { expect: '100-continue', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+    }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { text += chunk; });
+      response.on('end', () => resolve({ continued, status: response.statusCode, regions: Boolean(JSON.parse(text).Regions) }));
+    });
+    request.on('continue', () => {
+      continued = true;
+      request.end(body);
+    });
+  });
+  t.same(accepted, { continued: true, status: 200, regions: true }, 'a body within the limit is invited and served');
+});
+
 t.test('requests Node would answer bare: in the envelope', async (t) => {
   const e = await emulator(t);
   const noHost = answersIn((await rawExchange(e.port, 'GET /?Action=DescribeRegions HTTP/1.1\r\n\r\n')).text);
