@@ -266,3 +266,25 @@ t.test('SIGTERM while a client holds a half-sent request: exit 0 within a second
   t.same(exit, { code: 0, signal: null }, 'exit code 0');
   t.ok(ms < 1000, `exited after ${Math.round(ms)} ms`);
 });
+
+t.test('close(): a call under way is answered within the grace; half-sent, draining and silent connections are closed after it', async (t) => {
+  const e = await startEmulator({ bodyLimit: 1024 * 1024 });
+  e.addFault({ action: 'DescribeRegions', latencyMs: 200 });
+  const holders = [
+    'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n',
+    'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nAction=',
+    oversizedPost(5 * 1024 * 1024, 64 * 1024),
+    '',
+  ].map((data) => rawExchange(e.port, data, 10_000));
+  const slow = rawExchange(e.port, `GET /?${form({ Action: 'DescribeRegions' })} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`, 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const started = performance.now();
+  await e.close();
+  const ms = performance.now() - started;
+  t.ok(ms < 1000, `close() resolved after ${Math.round(ms)} ms`);
+  const answered = answersIn((await slow).text);
+  t.same(answered.map((answer) => answer.status), [200], 'the delayed call got its answer before the connections closed');
+  t.ok(JSON.parse(answered[0].body).Regions);
+  const outcomes = await Promise.all(holders);
+  t.same(outcomes.map((outcome) => answersIn(outcome.text).map((answer) => answer.status)), [[], [], [413], []], 'only the answered request has an answer');
+});
