@@ -141,11 +141,11 @@ t.test('an oversized body whose sender stalls past the request timeout: one answ
 });
 
 /** Node's own client POSTing `bytes` in 64 KiB writes, as fast as the socket takes them. */
-function postLarge(port: number, bytes: number): Promise<{ status?: number; code?: string; error?: string }> {
+function postLarge(port: number, bytes: number, chunked = false): Promise<{ status?: number; code?: string; error?: string }> {
   return new Promise((resolve) => {
     const request = http.request({
       port, host: '127.0.0.1', method: 'POST', path: '/',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': bytes },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(chunked ? {} : { 'content-length': bytes }) },
     }, (response) => {
       let body = '';
       response.setEncoding('utf8');
@@ -172,6 +172,9 @@ t.test('an oversized body: a client still writing reads the 413 envelope, not EP
     for (let i = 0; i < 5; i++) {
       t.same(await postLarge(e.port, size * 1024 * 1024), { status: 413, code: 'RequestEntityTooLarge' }, `${size} MiB, try ${i + 1}`);
     }
+  }
+  for (const size of [3, 80]) {
+    t.same(await postLarge(e.port, size * 1024 * 1024, true), { status: 413, code: 'RequestEntityTooLarge' }, `${size} MiB chunked, no Content-Length`);
   }
 });
 
