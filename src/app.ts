@@ -18,7 +18,7 @@ import { createUsedNonces } from './storage/used-nonces';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
 import { flushLog, turnLogStream } from './log-destination';
-import { answerInEnvelope, answerParseError, drainUnreadBody } from './http-edges';
+import { answerInEnvelope, answerParseError, bodyNeverInvited, drainUnreadBody } from './http-edges';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,7 +82,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
   });
   app.decorate('emulator', emulator);
-  answerInEnvelope(app.server);
+  answerInEnvelope(app.server, { waitMs: config.requestTimeout, bodyLimit: config.bodyLimit });
   app.addHook('onClose', async () => {
     nonces.flush();
     emulator.close();
@@ -124,7 +124,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
   app.setErrorHandler((error, request, reply) => {
     const known = frameworkError(error as { statusCode?: number });
     if (known.code === 'InternalError') request.log.error({ err: error }, 'internal error');
-    if (known.code === 'RequestEntityTooLarge') {
+    if (known.code === 'RequestEntityTooLarge' && !bodyNeverInvited(request.raw)) {
       // Fastify asks to close at once; read the rest of the body first (bounded), so the client reads this answer.
       reply.removeHeader('connection');
       drainUnreadBody(request.raw);

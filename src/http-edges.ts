@@ -38,7 +38,8 @@ export function rawErrorAnswer(code: CatalogueCode, description?: string): strin
  * Node's parser failed on this connection (a malformed request line or header, headers too
  * large, the request timed out). Answers already owed for the requests before it are written
  * first, in order, waiting at most `waitMs`; then this error, and the connection closes
- * gracefully.
+ * gracefully. A request already answered before its body was read (a 413 still draining)
+ * gets no second answer: the connection just closes.
  */
 export function answerParseError(socket: Socket, code: CatalogueCode, waitMs: number): void {
   const flagged = socket as Socket & { [ANSWERED]?: boolean };
@@ -48,31 +49,53 @@ export function answerParseError(socket: Socket, code: CatalogueCode, waitMs: nu
   // Stop feeding the failed parser; what the client still sends is read and dropped.
   socket.removeAllListeners('data');
   socket.on('data', () => undefined);
+  closeAfterOwedAnswers(socket, answeredEarly(socket) ? undefined : rawErrorAnswer(code), waitMs);
+}
+
+/**
+ * Writes `answer` (when there is one) once every answer owed on the connection has been
+ * written, waiting at most `waitMs`, then ends the connection and lingers briefly so the
+ * client reads it rather than a reset.
+ */
+function closeAfterOwedAnswers(socket: Socket, answer: string | undefined, waitMs: number): void {
   const giveUp = setTimeout(() => socket.destroy(), waitMs + PARSE_ERROR_LINGER_MS);
   giveUp.unref();
   socket.once('close', () => clearTimeout(giveUp));
   afterOwedAnswers(socket, () => {
     if (!socket.writable) return socket.destroy();
-    socket.end(rawErrorAnswer(code));
+    if (answer === undefined) socket.end();
+    else socket.end(answer);
     lingerThenClose(socket, PARSE_ERROR_LINGER_MS);
   });
 }
 
 const ANSWERED = Symbol('parse error answered');
+/** The request on this connection answered before its body was read (drainUnreadBody). */
+const EARLY_ANSWERED = Symbol('answered before its body was read');
+
+type Marked = Socket & { [EARLY_ANSWERED]?: IncomingMessage };
+
+/** The request being read was answered already (a 413 draining): it is owed nothing more. */
+function answeredEarly(socket: Socket): boolean {
+  const request = (socket as Marked)[EARLY_ANSWERED];
+  return request !== undefined && !request.complete;
+}
 
 interface HeldResponse extends NodeJS.EventEmitter {
   writableFinished: boolean;
+  writableEnded: boolean;
   req?: IncomingMessage;
 }
 
 /**
  * Runs `then` once every response Node holds for this connection (the current one and any
  * queued behind it) has been written. A response whose request never arrived whole is the
- * failed request itself (a timed-out or malformed body): nothing is owed for it.
+ * failed request itself (a timed-out or malformed body): nothing is owed for it, unless it was
+ * answered already (a 413), whose bytes must leave before the connection closes.
  */
 function afterOwedAnswers(socket: Socket, then: () => void): void {
   const current = (socket as Socket & { _httpMessage?: HeldResponse | null })._httpMessage;
-  if (current && !current.writableFinished && current.req?.complete !== false) {
+  if (current && !current.writableFinished && (current.req?.complete !== false || current.writableEnded)) {
     // Node hands the connection to the next queued response in its own 'finish' listener, which runs first.
     current.once('finish', () => setImmediate(() => afterOwedAnswers(socket, then)));
     current.once('close', () => setImmediate(() => afterOwedAnswers(socket, then)));
@@ -103,6 +126,7 @@ function lingerThenClose(socket: Socket, lingerMs: number): void {
  */
 export function drainUnreadBody(request: IncomingMessage): void {
   if (request.complete) return;
+  (request.socket as Marked)[EARLY_ANSWERED] = request;
   let bytes = 0;
   const stop = () => request.socket.destroy();
   const timer = setTimeout(stop, LINGER_MS);
@@ -116,19 +140,38 @@ export function drainUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
+/** Requests whose `Expect: 100-continue` got no 100: their body is not coming. */
+const uninvited = new WeakSet<IncomingMessage>();
+
+/**
+ * The body of this request was never invited (its size was refused before the 100): the
+ * answer closes the connection at once, as nothing is left to drain.
+ */
+export function bodyNeverInvited(request: IncomingMessage): boolean {
+  return uninvited.has(request);
+}
+
 /**
  * Requests Node answers by itself unless told otherwise: an `Expect` it does not know (a bare
- * 417) and CONNECT (no answer at all). Both get the envelope.
+ * 417) and CONNECT (no answer at all). Both get the envelope. `Expect: 100-continue` with a
+ * Content-Length over `bodyLimit` gets its 413 at once, without the 100 (Node would invite the
+ * body first): the client need not send what will be refused.
  */
-export function answerInEnvelope(server: Server): void {
+export function answerInEnvelope(server: Server, limits: { waitMs: number; bodyLimit: number }): void {
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const answer = renderError(apiError('ExpectationFailed'), newRequestId(), 'JSON');
     drainUnreadBody(request);
     response.writeHead(answer.status, { ...answer.headers, 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
     response.end(answer.body);
   });
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    // Fastify refuses a Content-Length over its limit before reading; the 413 is its answer.
+    if (Number(request.headers['content-length']) > limits.bodyLimit) uninvited.add(request);
+    else response.writeContinue();
+    server.emit('request', request, response);
+  });
+  // Node hands over the socket at once, even while answers to requests pipelined before the CONNECT are still owed.
   server.on('connect', (_request: IncomingMessage, socket: Socket) => {
-    socket.end(rawErrorAnswer('UnsupportedHTTPMethod', 'CONNECT is not served: the emulator is not a proxy.'));
-    lingerThenClose(socket, PARSE_ERROR_LINGER_MS);
+    closeAfterOwedAnswers(socket, rawErrorAnswer('UnsupportedHTTPMethod', 'CONNECT is not served: the emulator is not a proxy.'), limits.waitMs);
   });
 }
