@@ -29,6 +29,7 @@ t.test('SNAT and DNAT entries from creation to deletion', async (t) => {
   t.same(await snats(), [], 'SNAT: read after delete');
   t.same(await dnats(), [], 'DNAT: read after delete');
   t.match(await api.fails('DeleteSnatEntry', { ...HZ, SmartAGId: DEVICE, InstanceId: snatId }), { code: 'InstanceNotExit' });
+  t.match(await api.fails('DeleteDnatEntry', { ...HZ, SagId: DEVICE, DnatEntryId }), { code: 'InstanceNotExit' }, 'DNAT: delete after delete');
 });
 
 t.test('a VBR binding from grant to revoke', async (t) => {
@@ -41,12 +42,13 @@ t.test('a VBR binding from grant to revoke', async (t) => {
 
   await api.ok('BindVbr', { ...HZ, SmartAGId: DEVICE, VbrId: VBR, VbrRegionId: 'cn-hangzhou' });
   t.match(await grants(), [{ Bound: true }], 'bound');
-  const relations = await api.ok('DescribeSagVbrRelations', { VbrRegionId: 'cn-hangzhou', 'VbrInstanceIds.1': VBR });
-  t.match(JSON.stringify(relations), DEVICE, 'the VBR names the instance it is bound to');
+  const relations = async () => (await api.ok('DescribeSagVbrRelations', { VbrRegionId: 'cn-hangzhou', 'VbrInstanceIds.1': VBR })).SagVbrRelations;
+  t.match(await relations(), [{ VbrInstanceId: VBR, SagInstanceId: DEVICE }], 'the VBR names the instance it is bound to');
   t.match(await api.fails('BindVbr', { ...HZ, SmartAGId: DEVICE, VbrId: VBR, VbrRegionId: 'cn-hangzhou' }), { code: 'SAG.VbrBound' });
 
   await api.ok('UnbindVbr', { ...HZ, SmartAGId: DEVICE, VbrId: VBR, VbrRegionId: 'cn-hangzhou' });
   t.match(await grants(), [{ Bound: false }], 'unbound');
+  t.same(await relations(), [], 'no relation after unbind');
   await api.ok('RevokeInstanceFromVbr', { ...HZ, SmartAGId: DEVICE, VbrInstanceId: VBR });
   t.same(await grants(), [], 'read after revoke');
   t.match(await api.fails('RevokeInstanceFromVbr', { ...HZ, SmartAGId: DEVICE, VbrInstanceId: VBR }), { code: 'InvalidId.VBR' });

@@ -55,5 +55,8 @@ t.test('alicloud_sag_dnat_entry: Intranet and Internet entries, created, read, d
     if (entry.Type === 'Intranet') t.equal(read.ExternalIp, entry.ExternalIp);
     await provider.call('DeleteDnatEntry', { SagId: DEVICE, DnatEntryId });
     await expectGoneAtFirstPoll(t, `${entry.Type}: WaitForSagDnatEntry`, () => readDnat(provider, id));
+    // The provider tolerates only ParameterSagClientId on delete; the documents give InstanceNotExit for an absent entry.
+    const again = await provider.send('DeleteDnatEntry', { SagId: DEVICE, DnatEntryId });
+    t.equal(again.body.Code, 'InstanceNotExit', `${entry.Type}: a second delete answers the entry as absent`);
   }
 });
