@@ -18,6 +18,7 @@ import { createUsedNonces } from './storage/used-nonces';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
 import { flushLog, turnLogStream } from './log-destination';
+import { EMULATOR_VERSION, VERSION_HEADER } from './version';
 import { answerInEnvelope, answerParseError, bodyNeverInvited, drainUnreadBody } from './http-edges';
 
 declare module 'fastify' {
@@ -105,8 +106,9 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
     logInternalError: (error, requestId) => app.log.error({ err: error, requestId }, 'internal error'),
   };
 
-  // HTTP/1.1 requires Host (RFC 9112 section 3.2); HTTP/1.0 has none to send. A callback hook: no promise per call.
+  // Every answer names the emulator's version. HTTP/1.1 requires Host (RFC 9112 section 3.2); HTTP/1.0 has none to send. A callback hook: no promise per call.
   app.addHook('onRequest', (request, reply, done) => {
+    reply.header(VERSION_HEADER, EMULATOR_VERSION);
     if (request.headers.host !== undefined || request.raw.httpVersion === '1.0') return done();
     reply.header('connection', 'close');
     sendApiError(reply, apiError('MalformedRequest', { description: 'An HTTP/1.1 request must carry a Host header.' }), request.raw.url ?? '');

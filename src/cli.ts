@@ -6,6 +6,7 @@ import { DatabaseFileError } from './storage/database-file';
 import { buildApp } from './app';
 import { controlAccess } from './control/admin';
 import { closeWithGrace } from './close-with-grace';
+import { EMULATOR_VERSION } from './version';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  app.log.info({ url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth }, `smartag-emulator listening on ${url}`);
-  if (config.logLevel === 'silent') process.stdout.write(`smartag-emulator listening on ${url}\n`);
+  const listening = `smartag-emulator ${EMULATOR_VERSION} listening on ${url}`;
+  app.log.info({ version: EMULATOR_VERSION, url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth }, listening);
+  // Whoever started it needs the address, whatever the log level.
+  if (!['trace', 'debug', 'info'].includes(config.logLevel)) process.stdout.write(`${listening}\n`);
   if (controlAccess(config) === 'disabled') {
     app.log.warn(`control plane disabled: listening on ${config.host} without an admin token; set --admin-token or SMARTAG_ADMIN_TOKEN to use /_emulator/ (health stays open)`);
   }

@@ -4,6 +4,7 @@
  * Handlers only translate HTTP: the logic is in the modules beside this one,
  * which startEmulator's in-process API calls as well.
  */
+import { EMULATOR_VERSION } from '../version';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../emulator';
 import { ApiError } from '../protocol/errors';
@@ -20,7 +21,6 @@ import { checkBodyType, parseJsonBody, readQuery } from './input';
 
 export const CONTROL_PREFIX = '/_emulator';
 
-const VERSION: string = require('../../../package.json').version;
 
 export function registerControlRoutes(app: FastifyInstance, emulator: Emulator): void {
   const access = controlAccess(emulator.config);
@@ -29,7 +29,7 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
   // wait-for tools probe with it (Fastify answers it with GET's headers and no body).
   app.route({ method: ['GET', 'HEAD'], url: `${CONTROL_PREFIX}/health`, handler: async () => ({
     status: 'ok',
-    version: VERSION,
+    version: EMULATOR_VERSION,
     uptimeSeconds: Math.round((Date.now() - emulator.startedAt) / 1000),
     controlPlane: access,
   }) });
