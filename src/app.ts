@@ -17,7 +17,9 @@ import { SIGNATURE_WINDOW_MS } from './protocol/timestamp';
 import { createUsedNonces } from './storage/used-nonces';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
-import { flushLog, turnLogStream } from './log-destination';
+import { flushLog } from './log-destination';
+import { logStreamFor } from './log-format';
+import { VERSION } from './version';
 import { answerInEnvelope, answerParseError, drainUnreadBody } from './http-edges';
 
 declare module 'fastify' {
@@ -39,7 +41,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
   const nonces = openNonceStore(emulator);
   const app = Fastify({
     // Lines are written once per turn of the event loop (log-destination.ts says why).
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: turnLogStream },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: logStreamFor(config.logFormat) },
     // One log line per request is ours (onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // Every request logs through the root logger: Fastify's per-request child logger only adds its
@@ -107,6 +109,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
 
   // HTTP/1.1 requires Host (RFC 9112 section 3.2); HTTP/1.0 has none to send. A callback hook: no promise per call.
   app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-emulator-version', VERSION);
     if (request.headers.host !== undefined || request.raw.httpVersion === '1.0') return done();
     reply.header('connection', 'close');
     sendApiError(reply, apiError('MalformedRequest', { description: 'An HTTP/1.1 request must carry a Host header.' }), request.raw.url ?? '');

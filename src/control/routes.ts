@@ -17,10 +17,9 @@ import { createAccount, listAccounts } from './accounts';
 import { resetAccount, resetAll, seed } from './state';
 import { countRequests, REQUEST_QUERY_NAMES, streamRequests } from './journal-query';
 import { checkBodyType, parseJsonBody, readQuery } from './input';
+import { VERSION } from '../version';
 
 export const CONTROL_PREFIX = '/_emulator';
-
-const VERSION: string = require('../../../package.json').version;
 
 export function registerControlRoutes(app: FastifyInstance, emulator: Emulator): void {
   const access = controlAccess(emulator.config);
