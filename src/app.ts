@@ -20,6 +20,7 @@ import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
 import { flushLog } from './log-destination';
 import { logStreamFor } from './log-format';
 import { VERSION } from './version';
+import { logApiCall } from './api-log';
 import { answerInEnvelope, answerParseError, drainUnreadBody } from './http-edges';
 
 declare module 'fastify' {
@@ -169,12 +170,14 @@ function serveApi(request: FastifyRequest, reply: FastifyReply, environment: Dis
   }
   const { store } = environment.emulator;
   const group = store.group.join();
-  let result = dispatch({
+  const call = {
     method: request.method,
     url: request.raw.url ?? '/',
     headers: request.headers,
     body: typeof request.body === 'string' ? request.body : '',
-  }, environment);
+  };
+  let result = dispatch(call, environment);
+  logApiCall(request.log, environment.emulator.config, call, result);
   request.apiSummary = { requestId: result.requestId, action: result.action, accountId: result.accountId, code: result.code };
   if (result.delayMs === 0 && !result.disconnect) {
     answersDue.push({ reply, result, environment, group });
