@@ -17,8 +17,10 @@ import { SIGNATURE_WINDOW_MS } from './protocol/timestamp';
 import { createUsedNonces } from './storage/used-nonces';
 import { newRequestId } from './dispatcher';
 import { CONTROL_PREFIX, registerControlRoutes } from './control/routes';
-import { flushLog, turnLogStream } from './log-destination';
-import { EMULATOR_VERSION, VERSION_HEADER } from './version';
+import { flushLog } from './log-destination';
+import { logStreamFor } from './log-format';
+import { VERSION } from './version';
+import { logApiCall } from './api-log';
 import { answerInEnvelope, answerParseError, bodyNeverInvited, drainUnreadBody } from './http-edges';
 
 declare module 'fastify' {
@@ -40,7 +42,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
   const nonces = openNonceStore(emulator);
   const app = Fastify({
     // Lines are written once per turn of the event loop (log-destination.ts says why).
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: turnLogStream },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: logStreamFor(config.logFormat) },
     // One log line per request is ours (onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // Every request logs through the root logger: Fastify's per-request child logger only adds its
@@ -108,7 +110,7 @@ export async function buildApp(config: EmulatorConfig): Promise<FastifyInstance>
 
   // Every answer names the emulator's version. HTTP/1.1 requires Host (RFC 9112 section 3.2); HTTP/1.0 has none to send. A callback hook: no promise per call.
   app.addHook('onRequest', (request, reply, done) => {
-    reply.header(VERSION_HEADER, EMULATOR_VERSION);
+    reply.header('x-emulator-version', VERSION);
     if (request.headers.host !== undefined || request.raw.httpVersion === '1.0') return done();
     reply.header('connection', 'close');
     sendApiError(reply, apiError('MalformedRequest', { description: 'An HTTP/1.1 request must carry a Host header.' }), request.raw.url ?? '');
@@ -168,12 +170,14 @@ function serveApi(request: FastifyRequest, reply: FastifyReply, environment: Dis
   }
   const { store } = environment.emulator;
   const group = store.group.join();
-  let result = dispatch({
+  const call = {
     method: request.method,
     url: request.raw.url ?? '/',
     headers: request.headers,
     body: typeof request.body === 'string' ? request.body : '',
-  }, environment);
+  };
+  let result = dispatch(call, environment);
+  logApiCall(request.log, environment.emulator.config, call, result);
   request.apiSummary = { requestId: result.requestId, action: result.action, accountId: result.accountId, code: result.code };
   if (result.delayMs === 0 && !result.disconnect) {
     answersDue.push({ reply, result, environment, group });

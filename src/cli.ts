@@ -1,30 +1,36 @@
 #!/usr/bin/env node
 /** The command-line entry: resolve settings, listen, and close cleanly on SIGTERM/SIGINT. */
-import { ConfigError, helpText, resolveConfig } from './config';
+import { ConfigError, helpText, parseCommandLine, type EmulatorConfig } from './config';
 import { FixtureError } from './fixtures/loader';
 import { DatabaseFileError } from './storage/database-file';
 import { buildApp } from './app';
 import { controlAccess } from './control/admin';
 import { closeWithGrace } from './close-with-grace';
-import { EMULATOR_VERSION } from './version';
+import { VERSION } from './version';
+import { logStreamFor } from './log-format';
+
+/** Levels that hide info records: the listening line is still written at them (a person or a script waits for it). */
+const QUIET_LEVELS = new Set(['warn', 'error', 'fatal']);
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(helpText());
-    return;
-  }
-  const config = resolveConfig(argv, process.env);
+  const line = parseCommandLine(process.argv.slice(2), process.env);
+  if (line.kind === 'help') return void process.stdout.write(helpText());
+  if (line.kind === 'version') return void process.stdout.write(`${VERSION}\n`);
+  const { config } = line;
   const app = await buildApp(config);
-  await app.listen({ host: config.host, port: config.port });
-  // Fastify's own URL names the first address it bound; say what was asked for (e.g. 0.0.0.0).
+  // Fastify's own "Server listening at" lines (one per interface on 0.0.0.0) are held back: the
+  // first line is ours, with the version and what was asked for.
+  const level = app.log.level;
+  app.log.level = 'silent';
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } finally {
+    app.log.level = level;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const listening = `smartag-emulator ${EMULATOR_VERSION} listening on ${url}`;
-  app.log.info({ version: EMULATOR_VERSION, url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth }, listening);
-  // Whoever started it needs the address, whatever the log level.
-  if (!['trace', 'debug', 'info'].includes(config.logLevel)) process.stdout.write(`${listening}\n`);
+  announce(app, config, url);
   if (controlAccess(config) === 'disabled') {
     app.log.warn(`control plane disabled: listening on ${config.host} without an admin token; set --admin-token or SMARTAG_ADMIN_TOKEN to use /_emulator/ (health stays open)`);
   }
@@ -38,6 +44,17 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The first log line: version, URL and the settings that matter, whatever the log level. */
+function announce(app: Awaited<ReturnType<typeof buildApp>>, config: EmulatorConfig, url: string): void {
+  const message = `smartag-emulator ${VERSION} listening on ${url}`;
+  const fields = { version: VERSION, url, db: config.db, fixtures: config.fixtures ?? 'none', auth: config.auth };
+  if (config.logLevel === 'silent') process.stdout.write(`${message}\n`);
+  else if (QUIET_LEVELS.has(config.logLevel)) {
+    // An info record the level would drop, written as the logger would write it.
+    logStreamFor(config.logFormat).write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...fields, msg: message })}\n`);
+  } else app.log.info(fields, message);
 }
 
 main().catch((error: unknown) => {

@@ -4,8 +4,11 @@
  * `--help` and the README's settings section (scripts/gen-docs.ts).
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { closestName } from './did-you-mean';
 import type { AuthMode } from './protocol/auth';
 export type UnimplementedMode = 'example' | 'error';
+export type LogFormat = 'auto' | 'json' | 'pretty';
 
 export interface EmulatorConfig {
   host: string;
@@ -15,6 +18,8 @@ export interface EmulatorConfig {
   /** A fixture file, or null to start empty. */
   fixtures: string | null;
   logLevel: string;
+  /** auto: readable lines on a terminal, JSON otherwise. */
+  logFormat: LogFormat;
   auth: AuthMode;
   unimplemented: UnimplementedMode;
   strictParams: boolean;
@@ -33,6 +38,8 @@ export const DEFAULT_FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 
 interface Setting<K extends keyof EmulatorConfig> {
   key: K;
   flag: string;
+  /** A one-letter alias (-p). */
+  short?: string;
   env: string;
   /** How the default reads in --help and the README. */
   shownDefault: string;
@@ -45,15 +52,16 @@ function setting<K extends keyof EmulatorConfig>(s: Setting<K>): Setting<K> {
 }
 
 export const settings = [
-  setting({ key: 'port', flag: '--port', env: 'SMARTAG_PORT', shownDefault: '8080', help: 'TCP port to listen on; 0 picks a free one.', parse: (t) => integer(t, 'port', 0, 65535) }),
+  setting({ key: 'port', flag: '--port', short: 'p', env: 'SMARTAG_PORT', shownDefault: '8080', help: 'TCP port to listen on; 0 picks a free one.', parse: (t) => integer(t, 'port', 0, 65535) }),
   setting({ key: 'host', flag: '--host', env: 'SMARTAG_HOST', shownDefault: '127.0.0.1', help: 'Address to listen on (0.0.0.0 in the container image).', parse: (t) => t }),
   setting({ key: 'db', flag: '--db', env: 'SMARTAG_DB', shownDefault: ':memory:', help: 'SQLite file that keeps state across restarts; in memory by default.', parse: (t) => t }),
   setting({ key: 'fixtures', flag: '--fixtures', env: 'SMARTAG_FIXTURES', shownDefault: 'fixtures/default.json', help: 'Fixture file loaded at start and on reset; "none" starts empty.', parse: (t) => (t === 'none' ? null : path.resolve(t)) }),
   setting({ key: 'logLevel', flag: '--log-level', env: 'SMARTAG_LOG_LEVEL', shownDefault: 'info', help: 'fatal, error, warn, info, debug, trace or silent.', parse: (t) => oneOf(t, 'log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+  setting({ key: 'logFormat', flag: '--log-format', env: 'SMARTAG_LOG_FORMAT', shownDefault: 'auto', help: 'auto (readable lines on a terminal, JSON otherwise), json or pretty.', parse: (t) => oneOf(t, 'log format', ['auto', 'json', 'pretty'] as const) }),
   setting({ key: 'auth', flag: '--auth', env: 'SMARTAG_AUTH', shownDefault: 'lenient', help: 'Signature checking: off, lenient (verify and report, serve anyway) or strict.', parse: (t) => oneOf(t, 'auth mode', ['off', 'lenient', 'strict'] as const) }),
   setting({ key: 'unimplemented', flag: '--unimplemented', env: 'SMARTAG_UNIMPLEMENTED', shownDefault: 'example', help: 'Operations without a stateful implementation: answer a synthesised example, or error.', parse: (t) => oneOf(t, 'unimplemented mode', ['example', 'error'] as const) }),
   setting({ key: 'strictParams', flag: '--strict-params', env: 'SMARTAG_STRICT_PARAMS', shownDefault: 'false', help: 'Reject parameters the operation does not define (the real gateway ignores them).', parse: (t) => boolean(t, 'strict-params') }),
-  setting({ key: 'adminToken', flag: '--admin-token', env: 'SMARTAG_ADMIN_TOKEN', shownDefault: '(none)', help: 'Token every /_emulator/ call but health must send (header x-emulator-token, or Authorization: Bearer). Without one, a server listening beyond loopback refuses the control plane.', parse: (t) => nonEmpty(t) }),
+  setting({ key: 'adminToken', flag: '--admin-token', env: 'SMARTAG_ADMIN_TOKEN', shownDefault: '(none)', help: 'Token every /_emulator/ call but health must send (header x-emulator-token, or Authorization: Bearer). Without one, a server listening beyond loopback refuses the control plane.', parse: (t) => nonEmpty(t, 'admin token') }),
   setting({ key: 'journalSize', flag: '--journal-size', env: 'SMARTAG_JOURNAL_SIZE', shownDefault: '1000', help: 'How many API calls the request journal keeps.', parse: (t) => integer(t, 'journal size', 0, 1_000_000) }),
   setting({ key: 'journalBodies', flag: '--journal-bodies', env: 'SMARTAG_JOURNAL_BODIES', shownDefault: 'false', help: 'Keep the start of every answer body in the request journal (responseBody; 4096 characters, secrets redacted).', parse: (t) => boolean(t, 'journal-bodies') }),
   setting({ key: 'bodyLimit', flag: '--body-limit', env: 'SMARTAG_BODY_LIMIT', shownDefault: '1048576', help: 'Largest request body accepted, in bytes.', parse: (t) => integer(t, 'body limit', 1024, 64 * 1024 * 1024) }),
@@ -70,6 +78,7 @@ export function defaultConfig(): EmulatorConfig {
     db: ':memory:',
     fixtures: DEFAULT_FIXTURES,
     logLevel: 'info',
+    logFormat: 'auto',
     auth: 'lenient',
     unimplemented: 'example',
     strictParams: false,
@@ -86,52 +95,80 @@ export function defaultConfig(): EmulatorConfig {
 
 export class ConfigError extends Error {}
 
-/** Defaults, then SMARTAG_* variables, then flags (`--port 9000` or `--port=9000`). */
-export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorConfig {
+/** What the command line asks for: a run with its settings, or only --help or --version. */
+export type CommandLine = { kind: 'run'; config: EmulatorConfig } | { kind: 'help' } | { kind: 'version' };
+
+const SWITCHES: ReadonlySet<keyof EmulatorConfig> = new Set(['strictParams', 'journalBodies']);
+
+/**
+ * Defaults, then SMARTAG_* variables, then flags (`--port 9000`, `--port=9000`, `-p 9000`), read
+ * with node:util parseArgs. Every error names the flag or variable it comes from.
+ */
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine {
   const config = defaultConfig();
-  const assign = (s: (typeof settings)[number], text: string) => {
-    (config as unknown as Record<string, unknown>)[s.key] = s.parse(text);
+  const assign = (s: (typeof settings)[number], text: string, source: string) => {
+    try {
+      (config as unknown as Record<string, unknown>)[s.key] = s.parse(text);
+    } catch (error) {
+      throw error instanceof ConfigError ? new ConfigError(`${source}: ${error.message}`) : error;
+    }
   };
-  // An empty variable counts as unset, as shells and compose files often leave them.
   for (const s of settings) {
     const value = env[s.env];
-    if (value !== undefined && value !== '') named(`${s.env}=${value}`, () => assign(s, value));
+    // An empty variable counts as unset: compose files and shells write VAR= to mean "not given".
+    if (value !== undefined && value !== '') assign(s, value, s.env);
   }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = splitFlag(argv[i]);
-    const s = settings.find((candidate) => candidate.flag === flag);
-    if (!s) throw new ConfigError(`Unknown option ${argv[i]}; see --help.`);
-    const isSwitch = (s.key === 'strictParams' || s.key === 'journalBodies') && inline === undefined && !/^(true|false)$/.test(argv[i + 1] ?? '');
-    const value = inline ?? (isSwitch ? 'true' : argv[++i]);
-    if (value === undefined) throw new ConfigError(`Option ${flag} needs a value.`);
-    named(flag, () => assign(s, value));
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  };
+  for (const s of settings) options[s.flag.slice(2)] = { type: SWITCHES.has(s.key) ? 'boolean' : 'string', ...(s.short ? { short: s.short } : {}) };
+  // Not strict: unknown options and missing values come back as tokens, answered below in our words.
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  let wants: 'run' | 'help' | 'version' = 'run';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === 'positional') throw new ConfigError(`Unexpected argument "${token.value}": options start with --; see --help.`);
+    if (token.kind === 'option-terminator') continue;
+    if (token.name === 'help' || token.name === 'version') {
+      if (wants === 'run') wants = token.name;
+      continue;
+    }
+    const s = settings.find((candidate) => candidate.flag === `--${token.name}`);
+    if (!s) {
+      const hint = closestName(token.rawName, [...settings.map((c) => c.flag), '--help', '--version']);
+      throw new ConfigError(`Unknown option ${token.rawName}${hint ? `; did you mean ${hint}?` : ''}; see --help.`);
+    }
+    let value = token.value;
+    if (SWITCHES.has(s.key) && value === undefined) {
+      // A bare switch is true; `--strict-params false` (a separate word) is read as its value.
+      const next = tokens[i + 1];
+      if (next?.kind === 'positional' && /^(true|false)$/.test(next.value)) {
+        value = next.value;
+        i++;
+      } else value = 'true';
+    }
+    if (value === undefined) throw new ConfigError(`Option ${token.rawName} needs a value.`);
+    assign(s, value, token.rawName);
   }
-  return config;
+  return wants === 'run' ? { kind: 'run', config } : { kind: wants };
+}
+
+/** The settings of a run (--help and --version are ignored). */
+export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorConfig {
+  const config = defaultConfig();
+  const line = parseCommandLine(argv.filter((arg) => !['--help', '-h', '--version', '-v'].includes(arg)), env);
+  return line.kind === 'run' ? line.config : config;
 }
 
 export function helpText(): string {
-  const rows = settings.map((s) => `  ${`${s.flag} VALUE`.padEnd(30)} ${s.help}\n  ${''.padEnd(30)} env ${s.env}, default ${s.shownDefault}`);
-  return ['Usage: smartag-emulator [options]', '', 'Options:', ...rows, `  ${'--help'.padEnd(30)} Show this text.`, ''].join('\n');
+  const rows = settings.map((s) => `  ${`${s.short ? `-${s.short}, ` : ''}${s.flag} VALUE`.padEnd(30)} ${s.help}\n  ${''.padEnd(30)} env ${s.env}, default ${s.shownDefault}`);
+  return ['Usage: smartag-emulator [options]', '', 'Options:', ...rows, `  ${'-h, --help'.padEnd(30)} Show this text.`, `  ${'-v, --version'.padEnd(30)} Print the version.`, ''].join('\n');
 }
 
-/** A setting's error names where the value came from: the flag, or the variable and its value. */
-function named(source: string, work: () => void): void {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(`${source}: ${error.message}`);
-    throw error;
-  }
-}
-
-function nonEmpty(text: string): string {
-  if (text === '') throw new ConfigError('the token cannot be empty; leave the option out for none.');
+function nonEmpty(text: string, name: string): string {
+  if (text === '') throw new ConfigError(`Invalid ${name} "": an empty token would let anyone in; give a token, or leave the option out.`);
   return text;
-}
-
-function splitFlag(arg: string): [string, string | undefined] {
-  const eq = arg.indexOf('=');
-  return eq === -1 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import { apiError, type CatalogueCode } from './protocol/errors';
 import { renderError } from './protocol/render';
 import { newRequestId } from './dispatcher';
-import { EMULATOR_VERSION, VERSION_HEADER } from './version';
+import { VERSION } from './version';
 
 /**
  * After an answer that leaves a body unread (413), the rest of the body is
@@ -30,7 +30,7 @@ export function rawErrorAnswer(code: CatalogueCode, description?: string): strin
     `content-type: ${response.contentType}`,
     `content-length: ${Buffer.byteLength(response.body)}`,
     'connection: close',
-    `${VERSION_HEADER}: ${EMULATOR_VERSION}`,
+    `x-emulator-version: ${VERSION}`,
     ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
   ];
   return `${head.join('\r\n')}\r\n\r\n${response.body}`;

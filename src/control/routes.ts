@@ -4,7 +4,6 @@
  * Handlers only translate HTTP: the logic is in the modules beside this one,
  * which startEmulator's in-process API calls as well.
  */
-import { EMULATOR_VERSION } from '../version';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../emulator';
 import { ApiError } from '../protocol/errors';
@@ -18,9 +17,9 @@ import { createAccount, listAccounts } from './accounts';
 import { resetAccount, resetAll, seed } from './state';
 import { countRequests, REQUEST_QUERY_NAMES, streamRequests } from './journal-query';
 import { checkBodyType, parseJsonBody, readQuery } from './input';
+import { VERSION } from '../version';
 
 export const CONTROL_PREFIX = '/_emulator';
-
 
 export function registerControlRoutes(app: FastifyInstance, emulator: Emulator): void {
   const access = controlAccess(emulator.config);
@@ -29,7 +28,7 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
   // wait-for tools probe with it (Fastify answers it with GET's headers and no body).
   app.route({ method: ['GET', 'HEAD'], url: `${CONTROL_PREFIX}/health`, handler: async () => ({
     status: 'ok',
-    version: EMULATOR_VERSION,
+    version: VERSION,
     uptimeSeconds: Math.round((Date.now() - emulator.startedAt) / 1000),
     controlPlane: access,
   }) });

@@ -65,7 +65,7 @@ export function actionsTableMarkdown(): string {
 
 export function settingsTableMarkdown(): string {
   const lines = ['| Flag | Environment | Default | Meaning |', '|---|---|---|---|'];
-  for (const s of settings) lines.push(`| \`${s.flag}\` | \`${s.env}\` | \`${s.shownDefault}\` | ${s.help} |`);
+  for (const s of settings) lines.push(`| ${s.short ? `\`-${s.short}\`, ` : ''}\`${s.flag}\` | \`${s.env}\` | \`${s.shownDefault}\` | ${s.help} |`);
   return lines.join('\n');
 }
 

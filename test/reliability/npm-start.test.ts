@@ -37,7 +37,7 @@ t.test('npm start: no rebuild when nothing changed; SIGTERM stops npm and the se
   await listening;
   t.equal(fs.statSync(BUILT_MARKER).mtimeMs, builtBefore, 'the build was not run again');
   const [server] = execFileSync('pgrep', ['-P', String(npm.pid)]).toString().trim().split('\n').map(Number);
-  t.match(execFileSync('ps', ['-o', 'args=', '-p', String(server)]).toString(), /^node scripts\/start\.cjs/, "the server is npm's own child, no shell between");
+  t.match(execFileSync('ps', ['-o', 'args=', '-p', String(server)]).toString(), /^node scripts\/start\.js/, "the server is npm's own child, no shell between");
   npm.kill('SIGTERM');
   t.equal(await exited, 0, 'npm exits 0');
   for (let waited = 0; alive(server) && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
