@@ -11,15 +11,16 @@ import t from 'tap';
 const root = path.resolve(__dirname, '..', '..', '..');
 const START = path.join(root, 'scripts', 'start.js');
 
-t.test('nothing changed: no build, well under a second', async (t) => {
+// Its start-up time is a bench figure (npm run bench), not a timed assertion here.
+t.test('nothing changed: no build', async (t) => {
   // The test itself runs from dist/, so the tree is built; build once more if a source moved since.
   spawnSync(process.execPath, [START, '--version'], { encoding: 'utf8' });
-  const started = Date.now();
+  const marker = path.join(root, 'dist', 'src', 'fixtures', 'fixture-validator.js');
+  const builtBefore = fs.statSync(marker).mtimeMs;
   const result = spawnSync(process.execPath, [START, '--version'], { encoding: 'utf8', timeout: 15_000 });
-  const took = Date.now() - started;
   t.equal(result.status, 0);
   t.equal(result.stdout, `${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}\n`, 'only the version: no build output');
-  t.ok(took < 1000, `took ${took} ms`);
+  t.equal(fs.statSync(marker).mtimeMs, builtBefore, 'the build was not run');
 });
 
 t.test('the server is the start script itself: SIGTERM stops it', async (t) => {
