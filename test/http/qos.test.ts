@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { call, testApp } from '../helpers/app';
 import { expectError, expectSuccess, expectXmlSuccess, invalidParameterError, ERRORS } from '../helpers/api-expect';
 import { documentedError } from '../helpers/documented';
+import { control } from '../helpers/control';
 
 const ACCOUNT = '1000000000000001';
 const HZ = 'cn-hangzhou';
@@ -298,4 +299,25 @@ t.test('GetQosAttribute answers the classification rules with times in milliseco
   // GetQosAttribute documents no errors: the QoS family's own not-found code.
   expectError(t, await qos(app, 'GetQosAttribute', { QosId: 'qos-unknown' }), documentedError('DeleteQos', 'InvalidId.Qos'));
   expectError(t, await qos(app, 'GetQosAttribute', { QosId: 'qos-unknown' }, 'XML'), documentedError('DeleteQos', 'InvalidId.Qos'), 'XML');
+});
+
+t.test('fixtures: the state dump holds QoS policies with their rules and instances, and seeds back the same state', async (t) => {
+  const app = await appFor(t);
+  const id = await createQos(t, app, { QosDescription: 'Desc' });
+  await createPolicy(t, app, id, { Name: 'web', StartTime: '2026-01-01T08:00:00+0800', 'DpiGroupIds.1': '3' });
+  await createCar(t, app, id, { LimitType: 'Percent', MinBandwidthPercent: '10', MaxBandwidthPercent: '20', PercentSourceType: 'CcnBandwidth' });
+  expectSuccess(t, 'AssociateQos', await qos(app, 'AssociateQos', { QosId: id, SmartAGId: HARDWARE }));
+  const state = (await control(app, 'GET', '/state')).json();
+  const account = state.accounts.find((a: { id: string }) => a.id === ACCOUNT);
+  t.match(account.qoses, [{ id, name: 'office', description: 'Desc', smartAGIds: [HARDWARE], policies: [{ name: 'web', ipProtocol: 'TCP', dpiGroupIds: ['3'] }], cars: [{ limitType: 'Percent', percentSourceType: 'CcnBandwidth' }] }]);
+  const seeded = await control(app, 'POST', '/seed', state);
+  t.equal(seeded.status, 200, seeded.body);
+  t.strictSame((await control(app, 'GET', '/state')).json(), state, 'export then import gives the same state');
+  t.match(expectSuccess(t, 'DescribeQoses', await qos(app, 'DescribeQoses', {})).Qoses.Qos, [{ QosId: id, SagCount: '1' }]);
+
+  const broken = structuredClone(state);
+  broken.accounts.find((a: { id: string }) => a.id === ACCOUNT).qoses[0].smartAGIds = [APP];
+  const refused = await control(app, 'POST', '/seed', broken);
+  t.equal(refused.status, 400);
+  t.match(refused.body, /SAG APP instance, which takes no QoS/);
 });

@@ -16,6 +16,8 @@ import describeQosCars from './describe-qos-cars';
 import modifyQosCar from './modify-qos-car';
 import deleteQosCar from './delete-qos-car';
 
+export { qosFixtures as fixture } from './fixture';
+
 export const operations: Operation[] = [
   createQos,
   describeQoses,
