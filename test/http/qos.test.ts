@@ -218,7 +218,7 @@ t.test('rate-limit rules', async (t) => {
     const id = await createQos(t, app);
     const first = await createCar(t, app, id, { Priority: '2', Name: 'car.one', Description: 'First' });
     t.same(first, {
-      RequestId: first.RequestId, MaxBandwidthAbs: 10, PercentSourceType: '', MinBandwidthAbs: 1, MaxBandwidthPercent: 0, Description: 'First',
+      RequestId: first.RequestId, MaxBandwidthAbs: 10, PercentSourceType: 'InternetUpBandwidth', MinBandwidthAbs: 1, MaxBandwidthPercent: 0, Description: 'First',
       QosId: id, LimitType: 'Absolute', Priority: 2, MinBandwidthPercent: 0, QosCarId: first.QosCarId,
     });
     t.match(first.QosCarId, /^qoscar-[a-z0-9]{18}$/);

@@ -18,6 +18,7 @@ export const MAX_MODIFIED_CAR_PRIORITY = 7;
 
 export const LIMIT_TYPES = ['Absolute', 'Percent'];
 export const PERCENT_SOURCE_TYPES = ['CcnBandwidth', 'InternetUpBandwidth'];
+export const DEFAULT_PERCENT_SOURCE_TYPE = 'InternetUpBandwidth';
 
 /** 2-100 characters, a letter (Chinese included) first, then letters, digits, `.`, `_`, `-`. */
 const QOS_NAME = /^\p{L}[\p{L}0-9._-]{1,99}$/u;
@@ -123,7 +124,7 @@ export interface CarValues {
 
 /**
  * The limits a Create/ModifyQosCar leaves: the type's own values are
- * required (MissParameter.*) and kept, the other type's are cleared, so
+ * required (MissParameter.*) and kept, the other type's are cleared (PercentSourceType kept, InternetUpBandwidth by default), so
  * that a rule reads as what it limits by.
  */
 export function checkedLimits(values: CarValues, before?: CarLimits): CarLimits {
@@ -135,7 +136,10 @@ export function checkedLimits(values: CarValues, before?: CarLimits): CarLimits 
     const max = values.MaxBandwidthAbs ?? kept?.maxBandwidthAbs ?? refuse('MissParameter.MaxBandwidthAbs');
     if (min < 0 || max < 1) refuse('InvalidParameter (403)');
     if (max < min) refuse('InvalidBandwidthCompare');
-    return { limitType, minBandwidthAbs: min, maxBandwidthAbs: max, minBandwidthPercent: 0, maxBandwidthPercent: 0, percentSourceType: '' };
+    // The Terraform provider reads PercentSourceType back for any rule and expects its default.
+    const source = values.PercentSourceType ?? kept?.percentSourceType ?? DEFAULT_PERCENT_SOURCE_TYPE;
+    if (!PERCENT_SOURCE_TYPES.includes(source)) refuse('InvalidParameter.PercentSourceType');
+    return { limitType, minBandwidthAbs: min, maxBandwidthAbs: max, minBandwidthPercent: 0, maxBandwidthPercent: 0, percentSourceType: source };
   }
   const min = values.MinBandwidthPercent ?? kept?.minBandwidthPercent ?? refuse('MissParameter.MinBandwidthPercent');
   const max = values.MaxBandwidthPercent ?? kept?.maxBandwidthPercent ?? refuse('MissParameter.MaxBandwidthPercent');
