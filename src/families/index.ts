@@ -15,9 +15,10 @@ import * as nat from './nat';
 import * as vbr from './vbr';
 import * as ccnGrants from './ccn-grants';
 import * as flowLogs from './flow-logs';
+import * as qos from './qos';
 
 /** In the order their fixture sections load: what a family's rows refer to loads before it. */
-const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr, ccnGrants, flowLogs];
+const families = [enterpriseCodes, ccns, instances, clientAccounts, acls, nat, vbr, ccnGrants, flowLogs, qos];
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
   families.flatMap((family) => family.operations).map((op) => [op.action, op]),

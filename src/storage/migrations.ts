@@ -365,4 +365,58 @@ export const migrations: readonly string[] = [
   -- DescribeFlowLogSags pages a flow log's instances in the order they were associated, in the index.
   CREATE INDEX flow_log_associations_in_order ON instance_associations(account_id, policy_id, created_at) WHERE kind = 'flow_log';
   `,
+  // 14: QoS policies (CreateQos), their traffic classification rules (qos_policies, qospy-...)
+  // and rate-limit rules (qos_cars, qoscar-...); the instances a QoS applies to are rows of
+  // instance_associations (kind qos).
+  `
+  CREATE TABLE qoses (
+    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,                -- qos-...
+    region_id   TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id)
+  );
+  CREATE INDEX qoses_by_region ON qoses(account_id, region_id, created_at);
+  CREATE TABLE qos_policies (
+    account_id        TEXT NOT NULL,
+    qos_id            TEXT NOT NULL,
+    id                TEXT NOT NULL,          -- qospy-...
+    name              TEXT NOT NULL DEFAULT '',
+    description       TEXT NOT NULL DEFAULT '',
+    priority          INTEGER NOT NULL,       -- 1-3: the rate-limit rule's priority it belongs to
+    ip_protocol       TEXT NOT NULL,          -- upper case
+    source_cidr       TEXT NOT NULL,
+    source_port_range TEXT NOT NULL,          -- from/to, -1/-1 for any
+    dest_cidr         TEXT NOT NULL,
+    dest_port_range   TEXT NOT NULL,
+    start_time        TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DDThh:mm:ss+0800, or empty
+    end_time          TEXT NOT NULL DEFAULT '',
+    dpi_signature_ids TEXT NOT NULL DEFAULT '',   -- comma separated
+    dpi_group_ids     TEXT NOT NULL DEFAULT '',
+    created_at        INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, qos_id) REFERENCES qoses(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX qos_policies_by_qos ON qos_policies(account_id, qos_id, created_at);
+  CREATE TABLE qos_cars (
+    account_id            TEXT NOT NULL,
+    qos_id                TEXT NOT NULL,
+    id                    TEXT NOT NULL,      -- qoscar-...
+    name                  TEXT NOT NULL DEFAULT '',
+    description           TEXT NOT NULL DEFAULT '',
+    priority              INTEGER NOT NULL,   -- 1-7, smaller first
+    limit_type            TEXT NOT NULL,      -- Absolute or Percent
+    min_bandwidth_abs     INTEGER NOT NULL DEFAULT 0,   -- Mbps, Absolute
+    max_bandwidth_abs     INTEGER NOT NULL DEFAULT 0,
+    min_bandwidth_percent INTEGER NOT NULL DEFAULT 0,   -- 1-100, Percent
+    max_bandwidth_percent INTEGER NOT NULL DEFAULT 0,
+    percent_source_type   TEXT NOT NULL DEFAULT '',     -- CcnBandwidth or InternetUpBandwidth, Percent
+    created_at            INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id),
+    FOREIGN KEY (account_id, qos_id) REFERENCES qoses(account_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX qos_cars_by_qos ON qos_cars(account_id, qos_id, created_at);
+  `,
 ];

@@ -15,6 +15,7 @@ import { createNatTables } from '../families/nat/nat-table';
 import { createVbrTables } from '../families/vbr/vbr-table';
 import { createGrantTables } from '../families/ccn-grants/grants-table';
 import { createFlowLogTables } from '../families/flow-logs/flow-logs-table';
+import { createQosTables } from '../families/qos/qos-table';
 
 /** Client accounts the read cache keeps at most (about 0.5 KB each). */
 const CACHED_CLIENT_USERS = 10_000;
@@ -71,6 +72,7 @@ export function createStore(db: Db) {
     ...createVbrTables(db, caches),
     ...createGrantTables(db, caches),
     ...createFlowLogTables(db, caches),
+    ...createQosTables(db, caches),
     snapshots: {
       ...snapshots,
       // A restore inserts rows no cache is told of, and a failed one rolls back: either way the caches start afresh.

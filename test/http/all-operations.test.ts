@@ -27,6 +27,8 @@ const FAMILY_NOT_FOUND: Record<string, string> = {
   DescribeBindableSmartAccessGateways: 'InvalidId.CCN',
   GrantInstanceToCbn: 'InvalidId.CCN',
   RevokeInstanceFromCbn: 'InvalidId.CCN',
+  GetQosAttribute: 'InvalidId.Qos',
+  ModifyQosCar: 'InvalidId.Qos',
 };
 
 t.test('a minimal valid request to every operation answers well-formed', async (t) => {

@@ -14,6 +14,7 @@ import { natBench } from './nat';
 import { vbrBench } from './vbr';
 import { ccnGrantsBench } from './ccn-grants';
 import { flowLogsBench } from './flow-logs';
+import { qosBench } from './qos';
 
 export const FAMILY_BENCHES: FamilyBench[] = [
   enterpriseCodesBench,
@@ -25,6 +26,7 @@ export const FAMILY_BENCHES: FamilyBench[] = [
   vbrBench,
   ccnGrantsBench,
   flowLogsBench,
+  qosBench,
 ];
 
 /** The operations the read table measures: names of the registry that start so. */

@@ -19,6 +19,7 @@ import { natErrors } from './nat';
 import { vbrErrors } from './vbr';
 import { ccnGrantErrors } from './ccn-grants';
 import { flowLogErrors } from './flow-logs';
+import { qosErrors } from './qos';
 import { wireErrors } from './wire';
 import { controlPlaneErrors } from './control-plane';
 
@@ -36,6 +37,7 @@ export const catalogue = {
   ...vbrErrors,
   ...ccnGrantErrors,
   ...flowLogErrors,
+  ...qosErrors,
   ...wireErrors,
   ...controlPlaneErrors,
 };

@@ -5,5 +5,6 @@ import { ccnGrantIsolation } from './ccn-grants';
 import { natIsolation } from './nat';
 import { vbrIsolation } from './vbr';
 import { flowLogIsolation } from './flow-logs';
+import { qosIsolation } from './qos';
 
-export const isolationFamilies: IsolationFamily[] = [aclIsolation, ccnGrantIsolation, natIsolation, vbrIsolation, flowLogIsolation];
+export const isolationFamilies: IsolationFamily[] = [aclIsolation, ccnGrantIsolation, natIsolation, vbrIsolation, flowLogIsolation, qosIsolation];

@@ -1,0 +1,35 @@
+/** QoS policies, their traffic classification rules and rate-limit rules; messages verbatim from the metadata. */
+import type { CatalogueEntry } from './entry';
+
+export const qosErrors = {
+  'InvalidId.Qos': { status: 400, message: 'The specified QosId is invalid.' },
+  'InvalidId.QOSPY': { status: 400, message: 'The specified QosPolicyId is invalid.' },
+  'InvalidId.QOSCAR': { status: 400, message: 'The specified QosCarId is invalid.' },
+  'QosAmountLimit': { status: 400, message: 'No more QoS can be created. You can submit a ticket to increase the quota of QoSes.' },
+  'QosPolicyPerQosAmountLimit': { status: 400, message: 'The maximum number of policies in a QoS is exceeded. You can submit a ticket to increase the quota.' },
+  'QosCarPerQosAmountLimit': { status: 400, message: 'The maximum number of QosCar in a QoS is exceeded. You can submit a ticket to increase the quota.' },
+  'SmartAGAlreadyAssociateQos': { status: 400, message: 'The specified smart access gateway has already been associated with the specified QoS.' },
+  'QosPerSmartagAmountLimit': { status: 400, message: 'No more QoS can be associated with this smart access gateway.' },
+  'SmartAGNotAssociateQos': { status: 400, message: 'The specified smart access gateway is not associated with the specified QoS.' },
+  // AssociateQos documents the ACL's text for a SAG APP instance.
+  'SAG.SoftwareNotSupport (QoS)': { code: 'SAG.SoftwareNotSupport', status: 400, message: 'The specified SAG software edition instance does not support ACL.' },
+  'NotSupportedProtocol (QoS)': { code: 'NotSupportedProtocol', status: 400, message: 'The specified protocol of the QoS policy is not supported.' },
+  'InvalidParameter.Name': { status: 400, message: 'The specified Name is invalid.' },
+  'InvalidParameter.Description': { status: 400, message: 'The specified Description is invalid.' },
+  'InvalidParameter.Priority': { status: 400, message: 'The specified Priority is invalid.' },
+  'InvalidParameter.SourceCidr': { status: 400, message: 'The specified SourceCidr is invalid.' },
+  'InvalidParameter.DestCidr': { status: 400, message: 'The specified DestCidr is invalid.' },
+  'InvalidParameter.SourcePortRange': { status: 400, message: 'The specified SourcePortRange is invalid.' },
+  'InvalidParameter.DestPortRange': { status: 400, message: 'The specified DestPortRange is invalid.' },
+  'InvalidParameter.StartTime': { status: 400, message: 'The specified StartTime is invalid.' },
+  'InvalidParameter.EndTime': { status: 400, message: 'The specified EndTime is invalid.' },
+  'InvalidTimeRangeCompare': { status: 400, message: 'The specified end time is earlier than the start time. Please check your input.' },
+  'InvalidParameter.LimitType': { status: 400, message: 'You must specify LimitType.' },
+  'InvalidParameter.PercentSourceType': { status: 400, message: 'The specified PercentSourceType is invalid.' },
+  'InvalidBandwidthCompare': { status: 400, message: 'The specified maximum bandwidth is smaller than the minimum bandwidth. Please check your input.' },
+  'MissParameter.MinBandwidthAbs': { status: 400, message: 'You must specify MinBandwidthAbs.' },
+  'MissParameter.MaxBandwidthAbs': { status: 400, message: 'You must specify MaxBandwidthAbs.' },
+  'MissParameter.MinBandwidthPercent': { status: 400, message: 'You must specify MinBandwidthPercent.' },
+  'MissParameter.MaxBandwidthPercent': { status: 400, message: 'You must specify MaxBandwidthPercent.' },
+  'MissParameter.PercentSourceType': { status: 400, message: 'You must specify PercentSourceType.' },
+} satisfies Record<string, CatalogueEntry>;
