@@ -28,7 +28,7 @@ t.test('debug level: parameters redacted, faults fired, synthesised answers', as
   const fault = await fetch(`${cli.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'DescribeRegions', error: { code: 'Throttling.User' } }) });
   t.equal(fault.status, 201);
   await fetch(`${cli.url}/?Action=DescribeRegions&Version=2018-03-13`);
-  const synthesised = await fetch(`${cli.url}/?Action=DescribeQoses&Version=2018-03-13&RegionId=cn-shanghai`);
+  const synthesised = await fetch(`${cli.url}/?Action=ListDpiGroups&Version=2018-03-13&RegionId=cn-shanghai`);
   t.equal(synthesised.headers.get('x-emulator-synthesized'), 'true');
   await settle();
   const all = records(cli.output());
@@ -36,5 +36,5 @@ t.test('debug level: parameters redacted, faults fired, synthesised answers', as
   t.match(params[0], { level: 20, action: 'DescribeRegions', params: { Password: '***', Signature: '***', AccessKeyId: 'testid' } });
   t.notMatch(cli.output(), /hunter2/);
   t.match(all.find((r) => r.msg === 'fault fired'), { level: 20, action: 'DescribeRegions', fault: /\w/, code: 'Throttling.User' });
-  t.match(all.find((r) => r.msg === 'answer synthesised from the documented response schema'), { level: 20, action: 'DescribeQoses' });
+  t.match(all.find((r) => r.msg === 'answer synthesised from the documented response schema'), { level: 20, action: 'ListDpiGroups' });
 });
